@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled by `npm run build` (run by `npm ci` and `npm test`) for a fast start.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/connectors/cli/twin.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('twin: the CLI is not built yet; run `npm run build` (or `npm ci`) first.\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));
