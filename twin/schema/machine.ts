@@ -52,6 +52,11 @@ export const Machine = Type.Object(
     setupMatrix: Type.Optional(SetupMatrixId),
     calendar: Type.Optional(CalendarId),
     maintenance: Type.Optional(Type.Array(TimeWindow, { description: 'planned maintenance windows' })),
+    downtime: Type.Optional(
+      Type.Array(TimeWindow, {
+        description: 'known unplanned downtime: a breakdown under repair, a what-if outage',
+      }),
+    ),
     /** Time to failure and time to repair; failures count operating time or calendar time. */
     ttf: Type.Optional(Distribution),
     ttr: Type.Optional(Distribution),

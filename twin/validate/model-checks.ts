@@ -59,11 +59,13 @@ export function checkFactoryModel(model: FactoryModel): { issues: ValidationIssu
         ),
       );
     }
-    (m.maintenance ?? []).forEach((w, k) => {
-      if (typeof w.start === typeof w.end && w.end <= w.start) {
-        issues.push(issue('TWIN_E_INCONSISTENT', [...at, 'maintenance', k, 'end'], 'must be after start'));
-      }
-    });
+    for (const key of ['maintenance', 'downtime'] as const) {
+      (m[key] ?? []).forEach((w, k) => {
+        if (typeof w.start === typeof w.end && w.end <= w.start) {
+          issues.push(issue('TWIN_E_INCONSISTENT', [...at, key, k, 'end'], 'must be after start'));
+        }
+      });
+    }
   });
 
   const locations = new Set([...machines.keys(), ...buffers.keys()]);
