@@ -170,6 +170,7 @@ export default tseslint.config(
   {
     // The viewer takes types only from the rest of the product.
     files: ['viewer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
