@@ -40,7 +40,7 @@ describe('parseScenario', () => {
     const text = smallPlant
       .replace(
         '{ machine: L2, time: { kind: triangular, min: 44',
-        '{ machine: L9, time: { kind: triangular, min: 44',
+        '{ machine: PRESS-42, time: { kind: triangular, min: 44',
       )
       .replace('mean: 72000 }', 'mean: -72000 }')
       .replace('due: 2026-11-25T22:00:00+08:00', 'due: 2026-11-20T22:00:00+08:00');
@@ -51,9 +51,35 @@ describe('parseScenario', () => {
       ['TWIN_E_INCONSISTENT', 'orders[0].due'],
     ]);
     const semantic = issues.slice(1);
-    expect(semantic[0]!.message).toMatch(/unknown machine "L9" \(known: L1, L2, OV1, W1, CMM1\)/);
+    expect(semantic[0]!.message).toMatch(/unknown machine "PRESS-42" \(known: L1, L2, OV1, W1, CMM1\)/);
     expect(semantic[1]!.message).toMatch(/before the release/);
     expect(semantic.every((i) => typeof i.line === 'number')).toBe(true);
+  });
+
+  it('suggests the id or key a typo probably meant', () => {
+    const typo = issuesOf(
+      smallPlant.replace(
+        '{ machine: L2, time: { kind: triangular, min: 44',
+        '{ machine: L3, time: { kind: triangular, min: 44',
+      ),
+    );
+    expect(typo[0]!.message).toBe('unknown machine "L3" (did you mean "L1"?)');
+    const key = issuesOf(smallPlant.replace('    capacity: 2', '    capcity: 2'));
+    expect(key[0]!.message).toBe('unknown key (did you mean "capacity"?)');
+  });
+
+  it('rejects edits that leave an operation without a machine', () => {
+    const text = smallPlant.replace(
+      '  - { kind: machineDown,',
+      '  - { kind: removeMachine, machine: OV1 }\n  - { kind: machineDown,',
+    );
+    const [problem, ...rest] = issuesOf(text);
+    expect(rest.length).toBeGreaterThan(0); // both products need the oven
+    expect(problem).toMatchObject({ code: 'TWIN_E_EDIT', path: 'edits[0].machine' });
+    expect(problem!.message).toMatch(
+      /leaves operation "harden" of product "shaft-short" with no machine \(orders SO-1001, SO-1003, SO-1005 cannot be finished\)/,
+    );
+    expect(problem!.line).toBe(text.split('\n').findIndex((l) => l.includes('removeMachine')) + 1);
   });
 
   it('reports YAML syntax errors with their line', () => {

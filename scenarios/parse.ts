@@ -5,6 +5,7 @@ import { migrate, type Migration } from './migrations.js';
 import type { Scenario } from './schema.js';
 import { locate, type SourceLocation } from './source-location.js';
 import { validateScenario } from './validate.js';
+import { applyEdits } from './edits/apply.js';
 
 export type LocatedIssue = ValidationIssue & Partial<SourceLocation>;
 
@@ -54,5 +55,8 @@ export function parseScenario(text: string): ParsedScenario {
   if (!result.ok) {
     return { ok: false, issues: result.issues.map((i) => ({ ...i, ...where(i.segments) })) };
   }
+  // Edits that cannot apply (removing the only machine for an operation) make the scenario unusable too.
+  const edited = applyEdits(result.value);
+  if (!edited.ok) return { ok: false, issues: edited.issues.map((i) => ({ ...i, ...where(i.segments) })) };
   return { ok: true, scenario: result.value, migrations: migrated.applied };
 }

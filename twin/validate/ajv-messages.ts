@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { issue, pointerToSegments, type ValidationIssue } from './issue.js';
+import { closest } from './suggest.js';
 
 type SchemaNode = {
   description?: string;
@@ -43,12 +44,11 @@ function toIssue(error: ErrorObject): ValidationIssue {
       return issue('TWIN_E_MISSING_KEY', [...at, key], `is required${hint ? ` (${hint})` : ''}`);
     }
     case 'additionalProperties': {
-      const allowed = Object.keys(parent.properties ?? {}).join(', ');
-      return issue(
-        'TWIN_E_UNKNOWN_KEY',
-        [...at, String(params.additionalProperty)],
-        `unknown key (allowed: ${allowed})`,
-      );
+      const key = String(params.additionalProperty);
+      const keys = Object.keys(parent.properties ?? {});
+      const guess = closest(key, keys);
+      const hint = guess ? `did you mean "${guess}"?` : `allowed: ${keys.join(', ')}`;
+      return issue('TWIN_E_UNKNOWN_KEY', [...at, key], `unknown key (${hint})`);
     }
     case 'type': {
       const wanted = params.type === 'integer' ? 'a whole number' : `of type ${String(params.type)}`;

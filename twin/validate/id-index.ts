@@ -1,4 +1,5 @@
 import { issue, type ValidationIssue } from './issue.js';
+import { closest } from './suggest.js';
 
 /** Ids of one collection, with duplicate detection as they are indexed. */
 export function indexIds<T extends { id: string }>(
@@ -27,13 +28,13 @@ export function checkRef(
   issues: ValidationIssue[],
 ): void {
   if (id === undefined || known.has(id)) return;
+  const guess = closest(id, known.keys());
   const sample = [...known.keys()].slice(0, 8).join(', ');
   const more = known.size > 8 ? ', ...' : '';
-  issues.push(
-    issue(
-      'TWIN_E_UNKNOWN_REFERENCE',
-      at,
-      `unknown ${kind} "${id}"${known.size ? ` (known: ${sample}${more})` : ` (there are no ${kind}s)`}`,
-    ),
-  );
+  const hint = guess
+    ? `did you mean "${guess}"?`
+    : known.size
+      ? `known: ${sample}${more}`
+      : `there are no ${kind}s`;
+  issues.push(issue('TWIN_E_UNKNOWN_REFERENCE', at, `unknown ${kind} "${id}" (${hint})`));
 }
