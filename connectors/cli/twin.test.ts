@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
 import { main } from './twin.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const repo = new URL('../../', import.meta.url);
 const shared = new URL('../shared/benchmarks/', repo);
@@ -141,6 +146,21 @@ describe('twin inspect', () => {
       expect(mk01.totalProcessingTime).toBeLessThan(mk01.totalProcessingTimeMean);
     },
   );
+});
+
+describe('twin schema', () => {
+  it('prints the JSON Schema that validation uses: it accepts a valid scenario and rejects a broken one', async () => {
+    const { code, out } = await run('schema');
+    expect(code).toBe(0);
+    const schema = JSON.parse(out);
+    const ajv = new Ajv({ discriminator: true, strict: false });
+    addFormats(ajv);
+    const check = ajv.compile(schema);
+    expect(check(parse(smallPlant)), JSON.stringify(check.errors)).toBe(true);
+    expect(check(parse(smallPlant.replace('capacity: 2', 'capacity: -2')))).toBe(false);
+    expect((await run('schema', 'plan')).out).toMatch(/"assignments"/);
+    expect((await run('schema', 'nope')).code).toBe(2);
+  });
 });
 
 describe('the compiled CLI', () => {

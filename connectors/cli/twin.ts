@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { INPUT_FORMATS, type InputFormat } from '../../scenarios/load.js';
 import { inspectCommand } from './commands/inspect.js';
 import { validateCommand } from './commands/validate.js';
+import { schemaCommand, SCHEMAS } from './commands/schema.js';
 import { processOutput, type CliOutput } from './output.js';
 
 const formatOption = () =>
@@ -36,6 +37,12 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
     .action(async (file: string, options: { format?: InputFormat; json?: boolean }) =>
       setExit(await inspectCommand(file, options, io)),
     );
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file format, for editors and other systems')
+    .argument('[name]', `one of: ${Object.keys(SCHEMAS).join(', ')}`, 'scenario')
+    .action((name: string) => setExit(schemaCommand(name, io)));
 
   return program;
 }

@@ -1,3 +1,4 @@
+import { applyEdits } from '../../../scenarios/edits/apply.js';
 import { inspectScenario, type InspectReport } from '../../../scenarios/inspect.js';
 import type { InputFormat } from '../../../scenarios/load.js';
 import type { CliOutput } from '../output.js';
@@ -15,7 +16,14 @@ export async function inspectCommand(
     io.err(formatIssues(file, loaded.issues));
     return 1;
   }
-  const report = inspectScenario(loaded.scenario);
+  // A scenario is its model with its what-if edits applied (loading has checked that they apply).
+  const edits = loaded.scenario.edits?.length ?? 0;
+  const edited = applyEdits(loaded.scenario);
+  if (!edited.ok) {
+    io.err(formatIssues(file, edited.issues));
+    return 1;
+  }
+  const report = { ...inspectScenario(edited.value), editsApplied: edits };
   if (options.json) io.out(`${JSON.stringify({ file, format: loaded.format, ...report }, null, 2)}\n`);
   else io.out(renderReport(file, loaded.format, report));
   return 0;
@@ -24,10 +32,15 @@ export async function inspectCommand(
 const hours = (s: number) => (s / 3600).toFixed(1);
 const isBenchmark = (format: InputFormat) => format !== 'scenario';
 
-function renderReport(file: string, format: InputFormat, r: InspectReport): string {
+function renderReport(
+  file: string,
+  format: InputFormat,
+  r: InspectReport & { editsApplied: number },
+): string {
   const unit = (s: number) => (isBenchmark(format) ? `${s}` : `${Math.round(s)} s (${hours(s)} h)`);
   const lines = [
     `${r.name}  (${file}, ${format})`,
+    ...(r.editsApplied ? [`  what-if edits applied  ${r.editsApplied}`] : []),
     `  jobs (orders)          ${r.jobs}`,
     `  products               ${r.products}`,
     `  operations             ${r.operations}`,
