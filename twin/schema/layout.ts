@@ -1,7 +1,8 @@
 import Type, { type Static } from 'typebox';
 import { StringEnum } from './string-enum.js';
 
-// Floor-plan coordinates in metres: x to the east, y to the north, z up. Rotation is about the vertical axis.
+// Floor-plan coordinates in metres: x to the east, y to the north, z up. A placement's position is the centre
+// of its footprint on the floor; rotation turns it about the vertical axis through that centre.
 export const Position = Type.Object(
   {
     x: Type.Number({ description: 'metres east of the site origin' }),

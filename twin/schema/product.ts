@@ -40,7 +40,10 @@ export const Operation = Type.Object(
 );
 export type Operation = Static<typeof Operation>;
 
-/** A component needed before an operation (default: the first) can start. */
+/**
+ * A component consumed by an operation (default: the first). Components are made by orders of their own in the
+ * order book; the bill of materials says what an assembly consumes, so it waits until the components exist.
+ */
 export const BomItem = Type.Object(
   {
     product: ProductId,
