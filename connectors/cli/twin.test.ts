@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { main } from './twin.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -98,6 +98,56 @@ describe('twin validate', () => {
     const { code, err } = await run('validate', file);
     expect(code).toBe(1);
     expect(err).toMatch(new RegExp(`bad\\.fjs:3:\\d+: .*machine.*\\[TWIN_E_BENCHMARK_FORMAT\\]`));
+  });
+});
+
+describe('the demo plant', () => {
+  const demo = readFileSync(new URL('scenarios/demo-plant.yaml', repo), 'utf8');
+
+  it('validates', async () => {
+    const { code, out } = await run('validate', 'scenarios/demo-plant.yaml');
+    expect(code).toBe(0);
+    expect(out).toMatch(/valid scenario \(\d+ machines, \d+ products, \d+ orders\)/);
+  });
+
+  it('a broken copy fails with one message per problem', async () => {
+    const doc = parseDocument(demo);
+    doc.setIn(['machines', 2, 'capacity'], 'two');
+    doc.setIn(['machines', 5, 'colour'], 'blue');
+    const alternatives = doc.getIn(['products', 0, 'routing', 0, 'alternatives']) as { items: unknown[] };
+    const added = alternatives.items.length;
+    doc.addIn(
+      ['products', 0, 'routing', 0, 'alternatives'],
+      doc.createNode({ machine: 'NOPE-1', time: { kind: 'fixed', value: 60 } }),
+    );
+    doc.setIn(
+      ['products', 1, 'routing', 0, 'alternatives', 0, 'time'],
+      doc.createNode({ kind: 'fixed', value: -30 }),
+    );
+    doc.setIn(['orders', 3, 'due'], '2026-01-01T00:00:00+08:00');
+    const file = tempFile('demo-broken.yaml', doc.toString());
+    const { code, err } = await run('validate', file);
+    expect(code).toBe(1);
+    const problems = err.trim().split('\n').slice(0, -1);
+    const paths = problems.map((l) => /^\S+:\d+:\d+: (\S+):/.exec(l)?.[1]);
+    expect(paths.sort()).toEqual(
+      [
+        'machines[2].capacity',
+        'machines[5].colour',
+        `products[0].routing[0].alternatives[${added}].machine`,
+        'products[1].routing[0].alternatives[0].time.value',
+        'orders[3].due',
+      ].sort(),
+    );
+  });
+
+  it('inspect names a bottleneck among machines with working time', async () => {
+    const report = JSON.parse((await run('inspect', 'scenarios/demo-plant.yaml', '--json')).out);
+    expect(report.jobs).toBeGreaterThanOrEqual(90);
+    expect(report.bottleneck.utilisation).toBeGreaterThan(0.5);
+    expect(report.bottleneck.utilisation).toBeLessThan(1);
+    const top = Math.max(...report.load.map((m: { utilisation: number }) => m.utilisation));
+    expect(report.bottleneck.utilisation).toBe(top);
   });
 });
 

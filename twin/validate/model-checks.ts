@@ -1,5 +1,5 @@
 import type { FactoryModel } from '../schema/factory.js';
-import { clockMinutes } from '../schema/time.js';
+import { clockMinutes, type Instant } from '../schema/time.js';
 import type { Shift } from '../schema/calendar.js';
 import { checkDistribution } from './distribution-checks.js';
 import { checkRef, indexIds } from './id-index.js';
@@ -61,7 +61,9 @@ export function checkFactoryModel(model: FactoryModel): { issues: ValidationIssu
     }
     for (const key of ['maintenance', 'downtime'] as const) {
       (m[key] ?? []).forEach((w, k) => {
-        if (typeof w.start === typeof w.end && w.end <= w.start) {
+        // Date-times compare by the instant they name (offsets may differ); seconds compare as numbers.
+        const when = (t: Instant) => (typeof t === 'number' ? t : Date.parse(t));
+        if (typeof w.start === typeof w.end && when(w.end) <= when(w.start)) {
           issues.push(issue('TWIN_E_INCONSISTENT', [...at, key, k, 'end'], 'must be after start'));
         }
       });
