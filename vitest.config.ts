@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // starts (scripts/test-servers.sh). With CI=true a server that cannot start fails the run instead of skipping.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

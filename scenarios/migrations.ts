@@ -87,6 +87,8 @@ export function migrate(doc: unknown, migrations: readonly Migration[] = MIGRATI
   for (let v = version; v < CURRENT_FORMAT_VERSION; v++) {
     const step = migrations.find((m) => m.from === v);
     if (!step) return { ok: false, message: `no migration from formatVersion ${v}` };
+    if (step.to !== v + 1)
+      return { ok: false, message: `the migration from formatVersion ${v} must lead to ${v + 1}` };
     current = step.up(current);
     applied.push(step);
   }

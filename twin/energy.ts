@@ -3,7 +3,8 @@ import type { ShopFloorState } from './schema/machine-state.js';
 
 /**
  * Power draw in a state. A state without a figure draws like the nearest one given: setup like running
- * (spindles and heaters on), blocked and starved like idle, down and maintenance like idle, off like nothing.
+ * (spindles and heaters on), blocked, starved and down like idle, maintenance like down (else idle), off like
+ * nothing.
  */
 export function powerDrawKw(power: PowerKw | undefined, state: ShopFloorState): number {
   if (!power) return 0;
