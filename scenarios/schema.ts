@@ -61,30 +61,10 @@ export const Scenario = Type.Object(
 );
 export type Scenario = Static<typeof Scenario>;
 
-/** The factory model part of a scenario. */
+const MODEL_KEYS = Object.keys(factoryModelProperties) as (keyof FactoryModel)[];
+
+/** The factory model part of a scenario (shared, not copied). */
 export function modelOf(scenario: Scenario): FactoryModel {
-  const {
-    site,
-    areas,
-    lines,
-    machines,
-    buffers,
-    transporters,
-    calendars,
-    setupMatrices,
-    operators,
-    products,
-  } = scenario;
-  return {
-    site,
-    areas,
-    lines,
-    machines,
-    buffers,
-    transporters,
-    calendars,
-    setupMatrices,
-    operators,
-    products,
-  };
+  const entries = MODEL_KEYS.filter((key) => scenario[key] !== undefined).map((key) => [key, scenario[key]]);
+  return Object.fromEntries(entries) as FactoryModel;
 }
