@@ -1,21 +1,83 @@
 #!/usr/bin/env node
-// Generates the `orders:` block of scenarios/demo-plant.yaml: about 100 sales orders over two weeks for the
-// demo gearbox-components plant. Deterministic (mulberry32, fixed seed): running it again prints the same
-// block. It also prints to stderr the load each machine gets from these orders against the working time of
-// its calendar over the two-week horizon, so the order book can be kept busy but feasible.
+// Generates the `orders:` block of scenarios/demo-plant.yaml, about 100 sales orders over two weeks, the same
+// block every run (seeded). The plant (start, working days, shift times, bills of materials, routings) is
+// read from that YAML, so only the order-book policy lives here. On stderr it reports the load per machine
+// from the product's own `inspectScenario` (the figures of `twin inspect`; needs `npm run build`).
 //
 //   node scripts/generate-demo-orders.mjs > /tmp/orders.yaml   # then paste over the orders: block
-//
-// The routing figures below mirror the products in demo-plant.yaml (mean times only matter here); change
-// both together. scenarios/demo-plant.test.ts recomputes the load from the YAML itself.
+//   node scripts/generate-demo-orders.mjs --no-load            # without the load report (no build needed)
+
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const plant = parse(readFileSync(new URL('../scenarios/demo-plant.yaml', import.meta.url), 'utf8'));
+
+// ---------------------------------------------------------------------------------------------------------
+// Order-book policy. Days count from the start date; an order falling on a day off moves to the next working
+// day, and nothing is due after the last working day of the horizon.
 
 const SEED = 20261123;
-const START = '2026-11-23T06:00:00+08:00'; // a Monday, 06:00 China Standard Time
-const OFFSET = '+08:00';
-const HORIZON_DAYS = 14;
-/** Last due date: the end of the late shift on the second Friday. */
-const LAST_DUE_DAY = 11;
 const ORDER_COUNT = 100;
+const ID_PREFIX = 'SO-2611-';
+const MAX_QUANTITY = 400;
+const SCRAP_ALLOWANCE = 1.03; // internal orders make ~3 % extra
+const INTERNAL = 'internal: reducer assembly';
+
+/** Customers with the tardiness weight of their orders; the first three are the key accounts. */
+const CUSTOMERS = {
+  'Huadong EV Drive (Ningbo)': 1.5,
+  'Yangtze Transmission (Wuhan)': 1,
+  'Jinling Motors (Nanjing)': 2,
+  'Pearl River Powertrain (Guangzhou)': 1,
+  'Northstar Axle (Changchun)': 1,
+  'Aftermarket spares': 0.5,
+};
+const [HUADONG, YANGTZE, JINLING] = Object.keys(CUSTOMERS);
+
+/** Parts sold to outside customers: quantity range and share of the regular orders. */
+const EXTERNAL = [
+  { product: 'shaft-in-22', qty: [80, 260], share: 11 },
+  { product: 'shaft-out-28', qty: [80, 260], share: 9 },
+  { product: 'shaft-ctr-35', qty: [60, 200], share: 7 },
+  { product: 'gear-m2-z61', qty: [100, 300], share: 9 },
+  { product: 'gear-m2.5-z47', qty: [100, 300], share: 9 },
+  { product: 'gear-m3-z71', qty: [60, 160], share: 5 },
+  { product: 'housing-main', qty: [40, 120], share: 4 },
+  { product: 'cover-rear', qty: [60, 200], share: 5 },
+  { product: 'flange-out', qty: [100, 300], share: 6 },
+];
+/** Release weights of the first working days (about ten calendar days): a backlog on day one, tapering. */
+const RELEASE_WEIGHTS = [16, 11, 11, 11, 10, 11, 9, 6];
+const PRIORITIES = [3, 4, 5, 6, 7];
+const PRIORITY_WEIGHTS = [2, 3, 6, 3, 1];
+
+/** Reducers are released mid-week, after their components got through heat treatment; ER-1 sells 2:1. */
+const REDUCER_DAYS = [3, 3, 3, 4, 4, 4, 7, 8, 8, 8, 9, 9, 9];
+const REDUCER_MIX = ['gbx-er1', 'gbx-er2', 'gbx-er1'];
+const REDUCER_CUSTOMERS = [HUADONG, JINLING];
+/** Internal component orders for each week's reducers: released on these days, due on those. */
+const COMPONENT_RELEASE_DAYS = [0, 4];
+const COMPONENT_DUE_DAYS = [2, 7];
+/** Rush orders from key accounts for shafts and gears: short lead time, top priority, heavy weight. */
+const RUSH_DAYS = [1, 4, 7, 8];
+const RUSH_CUSTOMERS = [HUADONG, YANGTZE, JINLING];
+const RUSH_PRODUCTS = EXTERNAL.slice(0, 6).map((e) => e.product);
+
+// Orders already on the floor: the first `done` operations of the routing are finished and the next one
+// is running, `units` of it done, since `since` ([day, clock], before the start).
+// prettier-ignore
+const ON_THE_FLOOR = [
+  { product: 'shaft-in-22', quantity: 240, due: [2, 'late'], priority: 6, weight: 1.5, customer: HUADONG,
+    done: 3, running: { units: 0, since: [0, '01:30'] } },
+  { product: 'gear-m2-z61', quantity: 200, due: [3, 'late'], priority: 5, weight: 1, customer: INTERNAL,
+    done: 1, running: { units: 130, since: [-2, '10:40'] } },
+  { product: 'housing-main', quantity: 120, due: [3, 'early'], priority: 5, weight: 1, customer: JINLING,
+    done: 1, running: { units: 45, since: [-3, '17:10'] } },
+  { product: 'shaft-out-28', quantity: 160, due: [1, 'late'], priority: 7, weight: 2, customer: YANGTZE,
+    done: 6, running: { units: 62, since: [-3, '19:05'] } },
+  { product: 'gbx-er1', quantity: 40, due: [1, 'early'], priority: 8, weight: 3, customer: HUADONG,
+    done: 2, running: { units: 14, since: [-3, '20:30'] } },
+];
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded randomness.
@@ -33,638 +95,195 @@ function mulberry32(seed) {
 const rand = mulberry32(SEED);
 const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = (items) => items[Math.floor(rand() * items.length)];
-function pickWeighted(entries) {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = rand() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
+function pickWeighted(values, weights) {
+  let r = rand() * weights.reduce((sum, w) => sum + w, 0);
+  for (const [i, w] of weights.entries()) if ((r -= w) < 0) return values[i];
+  return values.at(-1);
+}
+function shuffle(items) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
   }
-  return entries[entries.length - 1][0];
+  return items;
 }
 const roundTo = (n, step) => Math.max(step, Math.round(n / step) * step);
 
 // ---------------------------------------------------------------------------------------------------------
-// The plant, as far as the load estimate needs it (mirrors demo-plant.yaml).
+// The plant's calendar, from the YAML. A day index becomes a local date by date arithmetic on the start's
+// date, and instants carry the start's UTC offset, so no time zone database is involved.
 
-const tri = (min, mode, max) => (min + mode + max) / 3;
-const uni = (min, max) => (min + max) / 2;
-const mean = (m) => m; // normal / lognormal / fixed: the mean as written
+const products = new Map(plant.products.map((p) => [p.id, p]));
+for (const id of [...EXTERNAL.map((e) => e.product), ...REDUCER_MIX, ...ON_THE_FLOOR.map((o) => o.product)])
+  if (!products.has(id)) throw new Error(`generate-demo-orders: no product ${id} in demo-plant.yaml`);
 
-const SHIFTS = {
-  early: {
-    start: 6 * 60,
-    end: 14 * 60,
-    breaks: [
-      [9 * 60, 9 * 60 + 15],
-      [11 * 60 + 30, 12 * 60],
-    ],
-  },
-  late: {
-    start: 14 * 60,
-    end: 22 * 60,
-    breaks: [
-      [17 * 60 + 30, 18 * 60],
-      [20 * 60, 20 * 60 + 15],
-    ],
-  },
-  allDay: { start: 0, end: 24 * 60, breaks: [] },
-};
-const MON_FRI = [1, 2, 3, 4, 5];
-const MON_SAT = [1, 2, 3, 4, 5, 6];
-const CALENDARS = {
-  'two-shifts': [
-    { ...SHIFTS.early, days: MON_FRI },
-    { ...SHIFTS.late, days: MON_FRI },
-  ],
-  'two-shifts-sat': [
-    { ...SHIFTS.early, days: MON_SAT },
-    { ...SHIFTS.late, days: MON_FRI },
-  ],
-  continuous: [{ ...SHIFTS.allDay, days: [0, 1, 2, 3, 4, 5, 6] }],
-};
-const HOLIDAYS = ['2027-01-01'];
+const siteCalendar = plant.calendars.find((c) => c.id === plant.site.calendar);
+const shifts = [...siteCalendar.shifts].sort((a, b) => a.start.localeCompare(b.start));
+const SHIFT = { early: shifts[0], late: shifts.at(-1) };
+const OFFSET = /(Z|[+-]\d\d:\d\d)$/.exec(plant.start)[1];
+const [year, month, date] = plant.start.slice(0, 10).split('-').map(Number);
+const localDate = (day) => new Date(Date.UTC(year, month - 1, date + day)).toISOString().slice(0, 10);
+/** ISO instant of `clock` (HH:MM, local time) on day `day`. */
+const at = (day, clock) => `${localDate(day)}T${clock}:00${OFFSET}`;
 
-const SETUP_MATRICES = {
-  'lathe-chucking': { defaultS: 2700, sameFamilyS: 300 },
-  'hob-modules': { defaultS: 3000, sameFamilyS: 600 },
-  'grinder-diameters': { defaultS: 1800, sameFamilyS: 240 },
-  'gear-grind-modules': { defaultS: 2400, sameFamilyS: 900 },
-  'hmc-fixtures': { defaultS: 2700, sameFamilyS: 120 },
-  'reducer-variants': { defaultS: 900, sameFamilyS: 0 },
-};
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const isWorkingDay = (day) =>
+  !(siteCalendar.holidays ?? []).includes(localDate(day)) &&
+  shifts.some((s) => s.days.includes(WEEKDAYS[new Date(localDate(day)).getUTCDay()]));
+const workingDayFrom = (day) => (isWorkingDay(day) ? day : workingDayFrom(day + 1));
+const HORIZON_DAYS = (plant.experiment?.horizonS ?? 14 * 86_400) / 86_400;
+const WORKING_DAYS = Array.from({ length: HORIZON_DAYS }, (_, day) => day).filter(isWorkingDay);
+const LAST_DUE_DAY = WORKING_DAYS.at(-1);
 
-const twoShift = (extra = {}) => ({ calendar: 'two-shifts', ...extra });
-const MACHINES = {
-  L1: twoShift({ setup: 'lathe-chucking' }),
-  L2: twoShift({ setup: 'lathe-chucking' }),
-  L3: twoShift({ setup: 'lathe-chucking' }),
-  L4: twoShift({ setup: 'lathe-chucking' }),
-  HB1: {
-    calendar: 'two-shifts-sat',
-    setup: 'hob-modules',
-    maintenance: [['2026-12-05T06:00:00+08:00', '2026-12-05T12:00:00+08:00']],
-  },
-  HB2: { calendar: 'two-shifts-sat', setup: 'hob-modules' },
-  MC1: twoShift({ setup: 'hmc-fixtures' }),
-  MC2: twoShift({
-    setup: 'hmc-fixtures',
-    maintenance: [['2026-11-26T06:00:00+08:00', '2026-11-26T10:00:00+08:00']],
-  }),
-  MC3: twoShift({ setup: 'hmc-fixtures' }),
-  MC4: twoShift({ setup: 'hmc-fixtures' }),
-  DR1: twoShift(),
-  RB1: twoShift(),
-  WS1: twoShift(),
-  WS2: twoShift({ capacity: 2 }),
-  OV1: {
-    calendar: 'continuous',
-    batch: 400,
-    maintenance: [['2026-11-28T06:00:00+08:00', '2026-11-28T14:00:00+08:00']],
-  },
-  OV2: {
-    calendar: 'continuous',
-    batch: 400,
-    maintenance: [['2026-12-05T06:00:00+08:00', '2026-12-05T14:00:00+08:00']],
-  },
-  OV3: { calendar: 'continuous', batch: 800 },
-  PR1: twoShift(),
-  GR1: twoShift({ setup: 'grinder-diameters' }),
-  GR2: twoShift({ setup: 'grinder-diameters' }),
-  GR3: {
-    calendar: 'two-shifts-sat',
-    setup: 'gear-grind-modules',
-    maintenance: [['2026-12-01T14:00:00+08:00', '2026-12-01T18:00:00+08:00']],
-  },
-  GR4: { calendar: 'two-shifts-sat', setup: 'gear-grind-modules' },
-  CMM1: twoShift(),
-  AS1: twoShift(),
-  AS2: twoShift({ setup: 'reducer-variants' }),
-  AS3: twoShift(),
-  TS1: twoShift({
-    setup: 'reducer-variants',
-    maintenance: [['2026-12-03T06:00:00+08:00', '2026-12-03T08:00:00+08:00']],
-  }),
-  PK1: twoShift(),
-};
-/** A batch is assumed to be filled to this share of maxUnits on average. */
-const BATCH_FILL = 0.8;
-
-// Routing per product: operation id → { alternatives: machine → mean time (s), per lot or unit, ... }.
-const heatTreat = (family, carburiseS) => [
-  { id: 'carburise', alts: { OV1: carburiseS, OV2: carburiseS }, lot: true, batch: family },
-  { id: 'temper', alts: { OV3: 9000 }, lot: true, batch: 'temper-180' },
-];
-const PRODUCTS = {
-  'shaft-in-22': [
-    { id: 'turn', alts: { L1: tri(80, 90, 115), L2: tri(80, 90, 115) }, fam: 'd22' },
-    { id: 'hob', alts: { HB1: tri(48, 55, 70), HB2: tri(50, 58, 74) }, fam: 'm2' },
-    { id: 'wash', alts: { WS2: uni(8, 12) } },
-    ...heatTreat('case-deep', 28800),
-    { id: 'straighten', alts: { PR1: mean(30) } },
-    { id: 'grind', alts: { GR1: tri(95, 105, 135), GR2: tri(95, 105, 135) }, fam: 'd22', rework: 0.01 },
-    { id: 'inspect', alts: { CMM1: mean(1200) }, lot: true },
-  ],
-  'shaft-out-28': [
-    { id: 'turn', alts: { L1: tri(100, 112, 140), L2: tri(100, 112, 140) }, fam: 'd28' },
-    { id: 'hob', alts: { HB1: tri(40, 45, 58), HB2: tri(42, 48, 62) }, fam: 'spline' },
-    { id: 'wash', alts: { WS2: uni(9, 13) } },
-    ...heatTreat('case-deep', 28800),
-    { id: 'straighten', alts: { PR1: mean(34) } },
-    { id: 'grind', alts: { GR1: tri(120, 130, 165), GR2: tri(120, 130, 165) }, fam: 'd28', rework: 0.012 },
-    { id: 'inspect', alts: { CMM1: mean(1500) }, lot: true },
-  ],
-  'shaft-ctr-35': [
-    {
-      id: 'turn',
-      alts: { L1: tri(120, 135, 170), L2: tri(120, 135, 170), L3: tri(115, 128, 160) },
-      fam: 'd35',
-    },
-    { id: 'hob', alts: { HB1: tri(80, 90, 115), HB2: tri(70, 78, 100) }, fam: 'm3' },
-    { id: 'wash', alts: { WS2: uni(10, 14) } },
-    ...heatTreat('case-deep', 28800),
-    { id: 'grind', alts: { GR1: tri(130, 145, 180), GR2: tri(130, 145, 180) }, fam: 'd35', rework: 0.01 },
-    { id: 'inspect', alts: { CMM1: mean(1500) }, lot: true },
-  ],
-  'gear-m2-z61': [
-    { id: 'turn', alts: { L3: tri(75, 85, 105), L4: tri(65, 72, 90) }, fam: 'blank-130' },
-    { id: 'hob', alts: { HB1: tri(62, 70, 88), HB2: tri(66, 74, 94) }, fam: 'm2' },
-    { id: 'wash', alts: { WS2: uni(6, 9) } },
-    ...heatTreat('case-shallow', 21600),
-    { id: 'gear-grind', alts: { GR3: tri(75, 85, 110), GR4: tri(75, 85, 110) }, fam: 'm2', rework: 0.01 },
-    { id: 'inspect', alts: { CMM1: mean(1800) }, lot: true },
-  ],
-  'gear-m2.5-z47': [
-    { id: 'turn', alts: { L3: tri(70, 78, 98), L4: tri(60, 68, 85) }, fam: 'blank-130' },
-    { id: 'hob', alts: { HB1: tri(55, 62, 78), HB2: tri(58, 65, 82) }, fam: 'm2.5' },
-    { id: 'wash', alts: { WS2: uni(6, 9) } },
-    ...heatTreat('case-shallow', 21600),
-    { id: 'gear-grind', alts: { GR3: tri(70, 78, 100), GR4: tri(70, 78, 100) }, fam: 'm2.5', rework: 0.01 },
-    { id: 'inspect', alts: { CMM1: mean(1800) }, lot: true },
-  ],
-  'gear-m3-z71': [
-    { id: 'turn', alts: { L4: tri(140, 155, 190) }, fam: 'blank-220' },
-    { id: 'hob', alts: { HB2: tri(110, 122, 150), HB1: tri(125, 140, 175) }, fam: 'm3' },
-    { id: 'wash', alts: { WS2: uni(10, 14) } },
-    ...heatTreat('case-shallow', 21600),
-    { id: 'gear-grind', alts: { GR3: tri(120, 135, 170), GR4: tri(120, 135, 170) }, fam: 'm3', rework: 0.01 },
-    { id: 'inspect', alts: { CMM1: mean(2100) }, lot: true },
-  ],
-  'housing-main': [
-    { id: 'mill-a', alts: { MC1: mean(390), MC2: mean(390), MC3: mean(390) }, fam: 'hsg-a' },
-    { id: 'mill-b', alts: { MC1: mean(450), MC2: mean(450), MC3: mean(450) }, fam: 'hsg-b' },
-    { id: 'drill-tap', alts: { DR1: tri(140, 155, 190), MC4: tri(160, 175, 220) }, fam: 'hsg-drill' },
-    { id: 'deburr', alts: { RB1: tri(60, 70, 90) } },
-    { id: 'wash', alts: { WS1: uni(50, 70) } },
-    { id: 'inspect', alts: { CMM1: mean(2400) }, lot: true },
-  ],
-  'cover-rear': [
-    { id: 'mill', alts: { MC4: tri(180, 200, 250), MC3: tri(160, 175, 220) }, fam: 'cover' },
-    { id: 'drill-tap', alts: { DR1: tri(70, 80, 100), MC4: tri(80, 90, 115) }, fam: 'cover' },
-    { id: 'deburr', alts: { RB1: tri(30, 35, 45) } },
-    { id: 'wash', alts: { WS1: uni(30, 40) } },
-    { id: 'inspect', alts: { CMM1: mean(1200) }, lot: true },
-  ],
-  'flange-out': [
-    { id: 'turn', alts: { L2: tri(78, 86, 108), L3: tri(70, 78, 98) }, fam: 'flange-90' },
-    { id: 'drill', alts: { DR1: tri(45, 50, 62) } },
-    { id: 'wash', alts: { WS2: uni(5, 8) } },
-    { id: 'inspect', alts: { CMM1: mean(900) }, lot: true },
-  ],
-  'gbx-er1': [
-    { id: 'shaft-subassy', alts: { AS1: tri(150, 165, 200) } },
-    { id: 'gear-train', alts: { AS2: tri(190, 210, 260) }, fam: 'er1' },
-    { id: 'close', alts: { AS3: tri(140, 155, 190) } },
-    { id: 'eol-test', alts: { TS1: mean(260) }, fam: 'er1', rework: 0.03 },
-    { id: 'pack', alts: { PK1: uni(45, 65) } },
-  ],
-  'gbx-er2': [
-    { id: 'shaft-subassy', alts: { AS1: tri(150, 165, 200) } },
-    { id: 'gear-train', alts: { AS2: tri(190, 210, 260) }, fam: 'er2' },
-    { id: 'close', alts: { AS3: tri(140, 155, 190) } },
-    { id: 'eol-test', alts: { TS1: mean(280) }, fam: 'er2', rework: 0.03 },
-    { id: 'pack', alts: { PK1: uni(45, 65) } },
-  ],
-};
-/** Components per reducer (the `bom` of gbx-er1 / gbx-er2). */
-const BOM = {
-  'gbx-er1': [
-    'shaft-in-22',
-    'shaft-ctr-35',
-    'shaft-out-28',
-    'gear-m2-z61',
-    'gear-m3-z71',
-    'housing-main',
-    'cover-rear',
-    'flange-out',
-  ],
-  'gbx-er2': [
-    'shaft-in-22',
-    'shaft-ctr-35',
-    'shaft-out-28',
-    'gear-m2.5-z47',
-    'gear-m3-z71',
-    'housing-main',
-    'cover-rear',
-    'flange-out',
-  ],
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Time helpers: the plant is in China Standard Time (UTC+8, no daylight saving), so a day index and an
-// HH:MM give the instant directly.
-
-const startMs = Date.parse(START);
-const DAY_MS = 86_400_000;
-/** ISO instant of `day` days after the start date at `hh:mm` local time. */
-function at(day, hh, mm = 0) {
-  const localMidnight = Date.parse(START.slice(0, 10) + 'T00:00:00' + OFFSET) + day * DAY_MS;
-  const d = new Date(localMidnight + (hh * 60 + mm) * 60_000 + 8 * 3_600_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00${OFFSET}`;
-}
-/** Weekday (0 = Sunday) of day index `day`. */
-const weekday = (day) => (1 + day) % 7; // day 0 is a Monday
-
-// ---------------------------------------------------------------------------------------------------------
-// The order book.
-
-const CUSTOMERS = [
-  ['Huadong EV Drive (Ningbo)', 1.5],
-  ['Yangtze Transmission (Wuhan)', 1],
-  ['Jinling Motors (Nanjing)', 2],
-  ['Pearl River Powertrain (Guangzhou)', 1],
-  ['Northstar Axle (Changchun)', 1],
-  ['Aftermarket spares', 0.5],
-];
-const INTERNAL = 'internal: reducer assembly';
-
-/** Products sold to outside customers, with their quantity range and share of the order count. */
-const EXTERNAL = [
-  { product: 'shaft-in-22', qty: [80, 260], share: 11 },
-  { product: 'shaft-out-28', qty: [80, 260], share: 9 },
-  { product: 'shaft-ctr-35', qty: [60, 200], share: 7 },
-  { product: 'gear-m2-z61', qty: [100, 300], share: 9 },
-  { product: 'gear-m2.5-z47', qty: [100, 300], share: 9 },
-  { product: 'gear-m3-z71', qty: [60, 160], share: 5 },
-  { product: 'housing-main', qty: [40, 120], share: 4 },
-  { product: 'cover-rear', qty: [60, 200], share: 5 },
-  { product: 'flange-out', qty: [100, 300], share: 6 },
-];
-/** Release day (index from the start) weights: working days of the first ~10 days, front-loaded. */
-const RELEASE_DAYS = [
-  [0, 16],
-  [1, 11],
-  [2, 11],
-  [3, 11],
-  [4, 10],
-  [7, 11],
-  [8, 9],
-  [9, 6],
-];
-
-function dueAfter(releaseDay, days, hh) {
-  let d = releaseDay + days;
-  if (weekday(d) === 6) d += 2; // Saturday → Monday
-  if (weekday(d) === 0) d += 1; // Sunday → Monday
-  if (d > LAST_DUE_DAY) return { day: LAST_DUE_DAY, hh: 22 };
-  return { day: d, hh };
+/** Due at `clock` on the first working day `days` after `releaseDay`, or at the end of the last due day. */
+function dueAfter(releaseDay, days, clock) {
+  const day = workingDayFrom(releaseDay + days);
+  return day > LAST_DUE_DAY ? at(LAST_DUE_DAY, SHIFT.late.end) : at(day, clock);
 }
 
-const orders = [];
+// ---------------------------------------------------------------------------------------------------------
+// The order book. The random draws happen in a fixed order: changing it changes the whole book.
 
-// 1. Orders already on the floor when the horizon starts (released before, now partly done).
-const wip = [
-  {
-    product: 'shaft-in-22',
-    quantity: 240,
-    due: [2, 22],
-    priority: 6,
-    weight: 1.5,
-    customer: 'Huadong EV Drive (Ningbo)',
-    progress: [
-      { operation: 'turn', status: 'done', completedUnits: 240, machine: 'L1' },
-      { operation: 'hob', status: 'done', completedUnits: 240, machine: 'HB1' },
-      { operation: 'wash', status: 'done', completedUnits: 240, machine: 'WS2' },
-      { operation: 'carburise', status: 'running', machine: 'OV1', startedAt: '2026-11-23T01:30:00+08:00' },
-    ],
-  },
-  {
-    product: 'gear-m2-z61',
-    quantity: 200,
-    due: [3, 22],
-    priority: 5,
-    weight: 1,
-    customer: INTERNAL,
-    progress: [
-      { operation: 'turn', status: 'done', completedUnits: 200, machine: 'L4' },
-      {
-        operation: 'hob',
-        status: 'running',
-        completedUnits: 130,
-        machine: 'HB2',
-        startedAt: '2026-11-21T10:40:00+08:00',
-      },
-    ],
-  },
-  {
-    product: 'housing-main',
-    quantity: 120,
-    due: [3, 14],
-    priority: 5,
-    weight: 1,
-    customer: 'Jinling Motors (Nanjing)',
-    progress: [
-      { operation: 'mill-a', status: 'done', completedUnits: 120, machine: 'MC1' },
-      {
-        operation: 'mill-b',
-        status: 'running',
-        completedUnits: 45,
-        machine: 'MC2',
-        startedAt: '2026-11-20T17:10:00+08:00',
-      },
-    ],
-  },
-  {
-    product: 'shaft-out-28',
-    quantity: 160,
-    due: [1, 22],
-    priority: 7,
-    weight: 2,
-    customer: 'Yangtze Transmission (Wuhan)',
-    progress: [
-      { operation: 'turn', status: 'done', completedUnits: 160, machine: 'L2' },
-      { operation: 'hob', status: 'done', completedUnits: 160, machine: 'HB1' },
-      { operation: 'wash', status: 'done', completedUnits: 160, machine: 'WS2' },
-      { operation: 'carburise', status: 'done', completedUnits: 160, machine: 'OV2' },
-      { operation: 'temper', status: 'done', completedUnits: 160, machine: 'OV3' },
-      { operation: 'straighten', status: 'done', completedUnits: 160, machine: 'PR1' },
-      {
-        operation: 'grind',
-        status: 'running',
-        completedUnits: 62,
-        machine: 'GR1',
-        startedAt: '2026-11-20T19:05:00+08:00',
-      },
-    ],
-  },
-  {
-    product: 'gbx-er1',
-    quantity: 40,
-    due: [1, 14],
-    priority: 8,
-    weight: 3,
-    customer: 'Huadong EV Drive (Ningbo)',
-    progress: [
-      { operation: 'shaft-subassy', status: 'done', completedUnits: 40, machine: 'AS1' },
-      { operation: 'gear-train', status: 'done', completedUnits: 40, machine: 'AS2' },
-      {
-        operation: 'close',
-        status: 'running',
-        completedUnits: 14,
-        machine: 'AS3',
-        startedAt: '2026-11-20T20:30:00+08:00',
-      },
-    ],
-  },
-];
-for (const w of wip) {
-  orders.push({
-    product: w.product,
-    quantity: w.quantity,
-    releaseDay: 0,
-    release: START,
-    due: at(w.due[0], w.due[1]),
-    priority: w.priority,
-    weight: w.weight,
-    customer: w.customer,
-    progress: w.progress,
+/** One step of an order's progress, on the operation's first (preferred) machine. */
+function step(op, status, units) {
+  const counted = units > 0 ? { completedUnits: units } : {}; // a furnace load counts no units while it runs
+  return { operation: op.id, status, ...counted, machine: op.alternatives[0].machine };
+}
+
+/** Orders on the floor, their operations and machines taken from the routing. */
+function ordersOnTheFloor() {
+  return ON_THE_FLOOR.map(({ due: [day, shift], done, running, ...o }) => {
+    const routing = products.get(o.product).routing;
+    const finished = routing.slice(0, done).map((op) => step(op, 'done', o.quantity));
+    const current = { ...step(routing[done], 'running', running.units), startedAt: at(...running.since) };
+    return { ...o, release: plant.start, due: at(day, SHIFT[shift].end), progress: [...finished, current] };
   });
 }
 
-// 2. Reducer assembly orders, released mid-week so that their components can come through heat treatment.
-const assemblyReleaseDays = [3, 3, 3, 4, 4, 4, 7, 8, 8, 8, 9, 9, 9];
-const assemblyProducts = ['gbx-er1', 'gbx-er2', 'gbx-er1'];
-for (const [k, day] of assemblyReleaseDays.entries()) {
-  const product = assemblyProducts[k % assemblyProducts.length];
-  const due = dueAfter(day, between(2, 4), 22);
-  orders.push({
-    product,
+function reducerOrders() {
+  return REDUCER_DAYS.map(workingDayFrom).map((day, k) => ({
+    due: dueAfter(day, between(2, 4), SHIFT.late.end),
+    product: REDUCER_MIX[k % REDUCER_MIX.length],
     quantity: roundTo(between(20, 60), 5),
     releaseDay: day,
-    release: at(day, 6),
-    due: at(due.day, due.hh),
+    release: at(day, SHIFT.early.start),
     priority: between(5, 7),
     weight: pick([1.5, 2, 2]),
-    customer: pick(['Huadong EV Drive (Ningbo)', 'Jinling Motors (Nanjing)']),
-  });
+    customer: pick(REDUCER_CUSTOMERS),
+  }));
 }
 
-// 3. Internal component orders that feed those assemblies: one per component and week, due the day the
-//    week's first reducers are released.
-for (const [week, releaseDay, dueDay] of [
-  [0, 0, 2],
-  [1, 4, 7],
-]) {
-  const weekAssemblies = orders.filter(
-    (o) => o.product.startsWith('gbx-') && !o.progress && (week === 0 ? o.releaseDay < 7 : o.releaseDay >= 7),
-  );
-  const need = new Map();
-  for (const o of weekAssemblies)
-    for (const c of BOM[o.product]) need.set(c, (need.get(c) ?? 0) + o.quantity);
-  for (const [product, units] of need) {
-    orders.push({
-      product,
-      quantity: Math.min(400, roundTo(units * 1.03, 10)), // about 3 % extra for scrap
-      releaseDay,
-      release: at(releaseDay, 6),
-      due: at(dueDay, 22),
+/** One order per component and week for that week's reducers, per their bills of materials. */
+function componentOrders(reducers) {
+  return COMPONENT_RELEASE_DAYS.flatMap((releaseDay, week) => {
+    const need = new Map();
+    for (const r of reducers.filter((o) => Math.floor(o.releaseDay / 7) === week))
+      for (const item of products.get(r.product).bom ?? [])
+        need.set(item.product, (need.get(item.product) ?? 0) + r.quantity * (item.quantity ?? 1));
+    return [...need].map(([component, units]) => ({
+      product: component,
+      quantity: Math.min(MAX_QUANTITY, roundTo(units * SCRAP_ALLOWANCE, 10)),
+      release: at(workingDayFrom(releaseDay), SHIFT.early.start),
+      due: at(workingDayFrom(COMPONENT_DUE_DAYS[week]), SHIFT.late.end),
       priority: 6,
       weight: 1,
       customer: INTERNAL,
-    });
-  }
+    }));
+  });
 }
 
-// 4. Rush orders from key customers: short lead time, top priority, heavy tardiness weight.
-for (const day of [1, 4, 7, 8]) {
-  const spec = pick(EXTERNAL.slice(0, 6));
-  orders.push({
-    product: spec.product,
+function rushOrders() {
+  return RUSH_DAYS.map(workingDayFrom).map((day) => ({
+    product: pick(RUSH_PRODUCTS),
     quantity: roundTo(between(30, 90), 10),
-    releaseDay: day,
-    release: at(day, 14),
-    due: at(dueAfter(day, 2, 22).day, 22),
+    release: at(day, SHIFT.late.start),
+    due: dueAfter(day, 2, SHIFT.late.end),
     priority: 9,
     weight: 4,
-    customer: `${pick(CUSTOMERS.slice(0, 3))[0]} - rush`,
+    customer: `${pick(RUSH_CUSTOMERS)} - rush`,
+  }));
+}
+
+/** `count` products in shuffled order, each with its share of the count (largest remainder). */
+function productSequence(count) {
+  const totalShare = EXTERNAL.reduce((sum, e) => sum + e.share, 0);
+  const quota = EXTERNAL.map((e) => ({ e, exact: (count * e.share) / totalShare }));
+  quota.forEach((q) => (q.n = Math.floor(q.exact)));
+  const short = count - quota.reduce((sum, q) => sum + q.n, 0);
+  const byRemainder = [...quota].sort((a, b) => b.exact - b.n - (a.exact - a.n));
+  byRemainder.slice(0, short).forEach((q) => q.n++);
+  return shuffle(quota.flatMap((q) => Array.from({ length: q.n }, () => q.e)));
+}
+
+function regularOrders(count) {
+  return productSequence(count).map((spec) => {
+    const day = pickWeighted(WORKING_DAYS, RELEASE_WEIGHTS);
+    const due = dueAfter(day, between(2, 6), pick([SHIFT.early.end, SHIFT.late.end, SHIFT.late.end]));
+    const [customer, weight] = pick(Object.entries(CUSTOMERS));
+    return {
+      product: spec.product,
+      quantity: roundTo(between(...spec.qty), 10),
+      release: at(day, pick([SHIFT.early.start, SHIFT.early.start, SHIFT.late.start])),
+      due,
+      priority: pickWeighted(PRIORITIES, PRIORITY_WEIGHTS),
+      weight,
+      customer,
+    };
   });
 }
 
-// 5. The regular external order book fills up to ORDER_COUNT: each product gets its share of the remaining
-//    orders (largest remainder), in a shuffled sequence.
-const slots = ORDER_COUNT - orders.length;
-const totalShare = EXTERNAL.reduce((s, e) => s + e.share, 0);
-const quota = EXTERNAL.map((e) => ({ e, exact: (slots * e.share) / totalShare }));
-quota.forEach((q) => (q.n = Math.floor(q.exact)));
-[...quota]
-  .sort((a, b) => b.exact - b.n - (a.exact - a.n))
-  .slice(0, slots - quota.reduce((s, q) => s + q.n, 0))
-  .forEach((q) => q.n++);
-const sequence = quota.flatMap((q) => Array.from({ length: q.n }, () => q.e));
-for (let i = sequence.length - 1; i > 0; i--) {
-  const j = Math.floor(rand() * (i + 1));
-  [sequence[i], sequence[j]] = [sequence[j], sequence[i]];
+/** The whole book, numbered in release order with the orders on the floor first. */
+function orderBook() {
+  const reducers = reducerOrders();
+  const orders = [...ordersOnTheFloor(), ...reducers, ...componentOrders(reducers), ...rushOrders()];
+  orders.push(...regularOrders(ORDER_COUNT - orders.length));
+  const onFloorFirst = (a, b) => (a.progress ? 0 : 1) - (b.progress ? 0 : 1);
+  const byInstant = (field) => (a, b) => Date.parse(a[field]) - Date.parse(b[field]);
+  orders.sort((a, b) => onFloorFirst(a, b) || byInstant('release')(a, b) || byInstant('due')(a, b));
+  orders.forEach((o, i) => (o.id = ID_PREFIX + String(i + 1).padStart(3, '0')));
+  return orders;
 }
-for (const spec of sequence) {
-  const releaseDay = pickWeighted(RELEASE_DAYS);
-  const due = dueAfter(releaseDay, between(2, 6), pick([14, 22, 22]));
-  const [customer, customerWeight] = pick(CUSTOMERS);
-  orders.push({
-    product: spec.product,
-    quantity: roundTo(between(spec.qty[0], spec.qty[1]), 10),
-    releaseDay,
-    release: at(releaseDay, pick([6, 6, 14])),
-    due: at(due.day, due.hh),
-    priority: pickWeighted([
-      [3, 2],
-      [4, 3],
-      [5, 6],
-      [6, 3],
-      [7, 1],
-    ]),
-    weight: customerWeight,
-    customer,
-  });
-}
-
-// Ids in release order (orders on the floor first).
-orders.sort((a, b) => {
-  const wipA = a.progress ? 0 : 1;
-  const wipB = b.progress ? 0 : 1;
-  return (
-    wipA - wipB || Date.parse(a.release) - Date.parse(b.release) || Date.parse(a.due) - Date.parse(b.due)
-  );
-});
-orders.forEach((o, i) => (o.id = `SO-2611-${String(i + 1).padStart(3, '0')}`));
 
 // ---------------------------------------------------------------------------------------------------------
-// Output: the YAML block.
+// Output: the YAML block on stdout, the load it puts on the machines on stderr.
 
-const lines = [];
-lines.push(
-  '# Generated by scripts/generate-demo-orders.mjs (seeded, deterministic): regenerate rather than edit.',
-);
-lines.push('orders:');
-for (const o of orders) {
-  const fields = [
-    `id: ${o.id}`,
-    `product: ${o.product}`,
-    `quantity: ${o.quantity}`,
-    `release: ${o.release}`,
-    `due: ${o.due}`,
-    `priority: ${o.priority}`,
-    `weight: ${o.weight}`,
-    `customer: "${o.customer}"`,
-  ];
-  if (!o.progress) {
-    lines.push(`  - { ${fields.join(', ')} }`);
-    continue;
-  }
-  lines.push(`  - ${fields[0]}`);
-  for (const f of fields.slice(1)) lines.push(`    ${f}`);
-  lines.push('    progress:');
-  for (const p of o.progress) {
-    const parts = Object.entries(p).map(([k, v]) => `${k}: ${v}`);
-    lines.push(`      - { ${parts.join(', ')} }`);
-  }
-}
-process.stdout.write(lines.join('\n') + '\n');
+const HEADER =
+  '# Generated by scripts/generate-demo-orders.mjs (seeded, deterministic): regenerate rather than edit.';
+const FIELDS = ['id', 'product', 'quantity', 'release', 'due', 'priority', 'weight', 'customer'];
+const flow = (entries) => `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
 
-// ---------------------------------------------------------------------------------------------------------
-// Check: load per machine over the horizon (to stderr).
-//
-// Each operation's remaining work is spread over its alternatives so that all of them finish together
-// (machine i takes the share (1/tᵢ)/Σ(1/tⱼ) of the units: each gets q / Σ(1/tⱼ) seconds). Per-unit times are
-// stretched by the rework rate; each lot adds one setup on a machine with a setup matrix, estimated as the
-// mean of its default and same-family times. Batch operations load ⌈units of the family / (fill × maxUnits)⌉
-// furnace cycles. Capacity is the working time of the machine's calendar in the horizon, less maintenance.
-
-const load = new Map(Object.keys(MACHINES).map((m) => [m, 0]));
-const batchUnits = new Map(); // `${opKey}` → { units, alts }
-for (const o of orders) {
-  const doneOps = new Map((o.progress ?? []).map((p) => [p.operation, p]));
-  for (const op of PRODUCTS[o.product]) {
-    const p = doneOps.get(op.id);
-    if (p?.status === 'done') continue;
-    if (p?.status === 'running' && op.batch) continue; // already in the furnace
-    const units = o.quantity - (p?.completedUnits ?? 0);
-    const alts = Object.entries(op.alts);
-    const rate = alts.reduce((s, [, t]) => s + 1 / t, 0);
-    if (op.batch) {
-      const key = `${op.batch}|${alts.map(([m]) => m).join(',')}`;
-      const entry = batchUnits.get(key) ?? { units: 0, alts };
-      entry.units += units;
-      batchUnits.set(key, entry);
+/** One flow mapping per order; an order in progress gets a line per field and per step, to stay readable. */
+function toYaml(orders) {
+  const lines = [HEADER, 'orders:'];
+  for (const o of orders) {
+    const fields = FIELDS.map((k) => [k, k === 'customer' ? `"${o[k]}"` : o[k]]);
+    if (!o.progress) {
+      lines.push(`  - ${flow(fields)}`);
       continue;
     }
-    for (const [m, t] of alts) {
-      const share = 1 / t / rate;
-      const work = op.lot ? t * share : units * t * share * (1 + (op.rework ?? 0));
-      const matrix = SETUP_MATRICES[MACHINES[m].setup];
-      const setup = op.fam && matrix ? share * ((matrix.defaultS + matrix.sameFamilyS) / 2) : 0;
-      load.set(m, load.get(m) + work + setup);
-    }
+    lines.push(...fields.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${v}`), '    progress:');
+    lines.push(...o.progress.map((p) => `      - ${flow(Object.entries(p))}`));
   }
-}
-for (const { units, alts } of batchUnits.values()) {
-  const maxUnits = MACHINES[alts[0][0]].batch;
-  const cycles = Math.ceil(units / (BATCH_FILL * maxUnits));
-  const rate = alts.reduce((s, [, t]) => s + 1 / t, 0);
-  for (const [m] of alts) load.set(m, load.get(m) + cycles / rate);
+  return lines.join('\n') + '\n';
 }
 
-/** Working minutes of a calendar in the horizon, less the given windows, as a minute bitmap. */
-function capacityS(machine) {
-  const { calendar, maintenance = [] } = MACHINES[machine];
-  const minutes = HORIZON_DAYS * 1440;
-  const open = new Uint8Array(minutes);
-  const startMinuteOfDay = 6 * 60; // the start is 06:00 local time
-  for (let day = -1; day <= HORIZON_DAYS; day++) {
-    const date = at(day, 12).slice(0, 10);
-    if (HOLIDAYS.includes(date)) continue;
-    for (const shift of CALENDARS[calendar]) {
-      if (!shift.days.includes(weekday(day))) continue;
-      for (let m = shift.start; m < shift.end; m++) {
-        if (shift.breaks.some(([b, e]) => m >= b && m < e)) continue;
-        const i = day * 1440 + m - startMinuteOfDay;
-        if (i >= 0 && i < minutes) open[i] = 1;
-      }
-    }
-  }
-  for (const [from, to] of maintenance) {
-    const a = (Date.parse(from) - startMs) / 60_000;
-    const b = (Date.parse(to) - startMs) / 60_000;
-    for (let i = Math.max(0, a); i < Math.min(minutes, b); i++) open[i] = 0;
-  }
-  return open.reduce((s, v) => s + v, 0) * 60 * (MACHINES[machine].capacity ?? 1);
+/** The load per machine, from the product's own estimate (as `twin inspect` prints it), on stderr. */
+async function reportLoad(orders) {
+  const inspect = new URL('../dist/scenarios/inspect.js', import.meta.url);
+  const { inspectScenario } = await import(inspect.href).catch((err) => {
+    if (err.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    console.error('generate-demo-orders: the load report uses dist/: run `npm run build` or pass --no-load');
+    process.exit(1);
+  });
+  const cells = (...values) => values.map((v) => String(v).padStart(12)).join('');
+  const hours = (s) => (s / 3600).toFixed(1);
+  const percent = (u) => `${(100 * u).toFixed(1)} %`;
+  console.error('Load from the first release to the last due date:');
+  console.error('machine ' + cells('load h', 'available h', 'utilisation'));
+  for (const m of inspectScenario({ ...plant, orders }).load)
+    console.error(m.machine.padEnd(8) + cells(hours(m.loadS), hours(m.availableS), percent(m.utilisation)));
 }
 
-const rows = [...load]
-  .map(([m, s]) => ({ m, loadH: s / 3600, capH: capacityS(m) / 3600 }))
-  .map((r) => ({ ...r, util: r.loadH / r.capH }))
-  .sort((a, b) => b.util - a.util);
-const count = (pred) => orders.filter(pred).length;
-process.stderr.write(
-  `${orders.length} orders (${count((o) => o.progress)} in progress, ${count((o) => o.priority === 9)} rush, ` +
-    `${count((o) => o.customer === INTERNAL)} internal), ${orders.reduce((s, o) => s + o.quantity, 0)} units\n`,
-);
-const byProduct = new Map();
-for (const o of orders) byProduct.set(o.product, (byProduct.get(o.product) ?? 0) + o.quantity);
-process.stderr.write([...byProduct].map(([p, q]) => `${p} ${q}`).join(', ') + '\n');
-process.stderr.write('machine   load h   capacity h   utilisation\n');
-for (const r of rows) {
-  process.stderr.write(
-    `${r.m.padEnd(8)} ${r.loadH.toFixed(1).padStart(7)} ${r.capH.toFixed(1).padStart(12)} ${(100 * r.util).toFixed(1).padStart(12)} %\n`,
-  );
-}
+const orders = orderBook();
+process.stdout.write(toYaml(orders));
+if (!process.argv.includes('--no-load')) await reportLoad(orders);
