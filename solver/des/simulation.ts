@@ -9,7 +9,9 @@ export const NORMAL = 1;
  * a store operation, a signal, another process) resumes the process when it completes.
  */
 export type Wait = number | Waitable;
-export type ProcessBody = Generator<Wait, unknown, unknown>;
+/** A process body; `R` is what it returns to a process that waits for it. */
+export type ProcessBody<R = void> = Generator<Wait, R, unknown>;
+type AnyBody = Generator<Wait, unknown, unknown>;
 
 export interface Waitable {
   /**
@@ -53,7 +55,7 @@ export class Process implements Waitable {
 
   constructor(
     readonly sim: Simulation,
-    private readonly body: ProcessBody,
+    private readonly body: AnyBody,
     readonly name = 'process',
   ) {}
 
@@ -167,7 +169,7 @@ export class Simulation {
   }
 
   /** Start a process now (it runs when the calendar reaches it, after events already due now). */
-  process(body: ProcessBody, name?: string): Process {
+  process(body: AnyBody, name?: string): Process {
     const p = new Process(this, body, name);
     this.scheduleProcess(0, URGENT, p);
     return p;
