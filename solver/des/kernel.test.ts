@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue } from './event-queue.js';
 import { Resource, type Preempted, type Request } from './resource.js';
 import { Signal } from './signal.js';
-import type { Interrupt} from './simulation.js';
+import type { Interrupt } from './simulation.js';
 import { Simulation, type ProcessBody } from './simulation.js';
 import { Store } from './store.js';
 
