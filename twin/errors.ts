@@ -27,6 +27,7 @@ export const ERROR_REGISTRY = {
   },
   TWIN_E_FILE: { status: 400, summary: 'A file that cannot be read or whose format cannot be told.' },
   TWIN_E_EDIT: { status: 422, summary: 'A what-if edit that cannot be applied to the model.' },
+  TWIN_E_INTERNAL: { status: 500, summary: 'A fault inside the product (a bug): the message says where.' },
   TWIN_E_PLAN_TRANSITION: {
     status: 409,
     summary: 'A plan status change that the plan life cycle does not allow.',

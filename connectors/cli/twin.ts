@@ -1,8 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { INPUT_FORMATS, type InputFormat } from '../../scenarios/load.js';
 import { inspectCommand } from './commands/inspect.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand, SCHEMAS } from './commands/schema.js';
+import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
+import { VERSION } from './version.js';
 import { processOutput, type CliOutput } from './output.js';
 
 const formatOption = () =>
@@ -14,7 +16,7 @@ const formatOption = () =>
 function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
   const program = new Command('twin')
     .description('shopfloor-twin: digital twin of a discrete-manufacturing shop floor')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run `twin --help` for usage)');
@@ -36,6 +38,27 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
     .option('--json', 'print one JSON object')
     .action(async (file: string, options: { format?: InputFormat; json?: boolean }) =>
       setExit(await inspectCommand(file, options, io)),
+    );
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const integer = (name: string, min: number) => (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+  program
+    .command('simulate')
+    .description('simulate a scenario or reference model; several replications give 95 % intervals')
+    .argument('<file>', 'scenario or reference model (.yaml)')
+    .option('--seed <n>', 'seed of the first replication (replication r uses seed + r)', integer('--seed', 0))
+    .option('--param <key=value>', 'override a model parameter (repeatable)', collect)
+    .addOption(new Option('--rng <kind>', 'random generator').choices(['default', 'mt19937']))
+    .option('--replications <r>', 'independent replications', integer('--replications', 1))
+    .option('--workers <k>', 'worker threads (default: all cores)', integer('--workers', 1))
+    .option('--json', 'print one JSON object')
+    .action(async (file: string, options: SimulateOptions) =>
+      setExit(await simulateCommand(file, options, io)),
     );
 
   program

@@ -1,0 +1,57 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ReplicationOutcome, ReplicationTask } from '../protocol.js';
+import runReplication from './replication-worker.js';
+
+/** Under vitest the sources are TypeScript; workers always run the compiled JavaScript from dist/. */
+function workerFile(): string {
+  const here = import.meta.url;
+  const url = here.endsWith('.ts')
+    ? new URL('../../dist/solver/runtime/replication-worker.js', here)
+    : new URL('./replication-worker.js', here);
+  return fileURLToPath(url);
+}
+
+export interface ReplicationOptions {
+  /** Worker threads; 1 runs in this thread. Default: the machine's cores. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Run replications, spread over worker threads. Each result depends only on its task (replication r uses
+ * its own seed), so results are the same whichever worker ran them; they come back in task order.
+ */
+export async function runReplications(
+  tasks: readonly ReplicationTask[],
+  options: ReplicationOptions = {},
+): Promise<ReplicationOutcome[]> {
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length));
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, tasks.length);
+  if (workers === 1) {
+    return tasks.map((task) => {
+      const outcome = runReplication(task);
+      progress();
+      return outcome;
+    });
+  }
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+  try {
+    return await Promise.all(
+      tasks.map(async (task) => {
+        const outcome = (await pool.run(task)) as ReplicationOutcome;
+        progress();
+        return outcome;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
