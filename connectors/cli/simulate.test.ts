@@ -131,6 +131,41 @@ describe('replications with the default generator agree with the reference stati
   });
 });
 
+describe('twin compare', () => {
+  it('runs the same seeds on each file and gives paired differences (common random numbers)', async () => {
+    let out = '';
+    const argv = [
+      'compare',
+      'scenarios/reference/jobshop.yaml',
+      'scenarios/reference/jobshop.yaml',
+      '--param',
+      'scale=0.2',
+    ];
+    const code = await main([...argv, '--replications', '5', '--seed', '2', '--json'], {
+      out: (t) => (out += t),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.seeds).toEqual([2, 3, 4, 5, 6]);
+    const flow = report.kpis.find((k: { kpi: string }) => k.kpi === 'mean_flow_time');
+    // The same model twice under the same seeds: every paired difference is exactly zero.
+    expect(flow.results[1].difference.meanDiff).toBe(0);
+    expect(flow.results[1].difference.halfWidth).toBe(0);
+    expect(flow.results[0].summary.n).toBe(5);
+  });
+
+  it('needs two files', async () => {
+    let err = '';
+    const code = await main(['compare', 'scenarios/reference/jobshop.yaml'], {
+      out: () => undefined,
+      err: (t) => (err += t),
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(/at least two files/);
+  });
+});
+
 describe('bad input', () => {
   it('an unknown parameter or a negative scale gives a clear error', async () => {
     const unknown = await simulate('scenarios/reference/jobshop.yaml', '--param', 'speed=2');

@@ -4,6 +4,7 @@ import { inspectCommand } from './commands/inspect.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand, SCHEMAS } from './commands/schema.js';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
+import { compareCommand } from './commands/compare.js';
 import { VERSION } from './version.js';
 import { processOutput, type CliOutput } from './output.js';
 
@@ -47,19 +48,36 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
       throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
     return n;
   };
-  program
-    .command('simulate')
-    .description('simulate a scenario or reference model; several replications give 95 % intervals')
-    .argument('<file>', 'scenario or reference model (.yaml)')
-    .option('--seed <n>', 'seed of the first replication (replication r uses seed + r)', integer('--seed', 0))
-    .option('--param <key=value>', 'override a model parameter (repeatable)', collect)
-    .addOption(new Option('--rng <kind>', 'random generator').choices(['default', 'mt19937']))
-    .option('--replications <r>', 'independent replications', integer('--replications', 1))
-    .option('--workers <k>', 'worker threads (default: all cores)', integer('--workers', 1))
-    .option('--json', 'print one JSON object')
-    .action(async (file: string, options: SimulateOptions) =>
-      setExit(await simulateCommand(file, options, io)),
-    );
+  const experimentOptions = (command: Command) =>
+    command
+      .option(
+        '--seed <n>',
+        'seed of the first replication (replication r uses seed + r)',
+        integer('--seed', 0),
+      )
+      .option('--param <key=value>', 'override a model parameter (repeatable)', collect)
+      .addOption(new Option('--rng <kind>', 'random generator').choices(['default', 'mt19937']))
+      .option('--replications <r>', 'independent replications', integer('--replications', 1))
+      .option('--workers <k>', 'worker threads (default: all cores)', integer('--workers', 1))
+      .option('--json', 'print one JSON object');
+
+  experimentOptions(
+    program
+      .command('simulate')
+      .description('simulate a scenario or reference model; several replications give 95 % intervals')
+      .argument('<file>', 'scenario or reference model (.yaml)'),
+  ).action(async (file: string, options: SimulateOptions) =>
+    setExit(await simulateCommand(file, options, io)),
+  );
+
+  experimentOptions(
+    program
+      .command('compare')
+      .description('run the same experiment on several files; KPI differences with paired 95 % intervals')
+      .argument('<files...>', 'two or more scenarios or reference models'),
+  ).action(async (files: string[], options: SimulateOptions) =>
+    setExit(await compareCommand(files, options, io)),
+  );
 
   program
     .command('schema')
