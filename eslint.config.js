@@ -152,6 +152,7 @@ export default tseslint.config(
         AbortSignal: 'readonly',
         fetch: 'readonly',
         Buffer: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
