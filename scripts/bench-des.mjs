@@ -27,7 +27,13 @@ async function measure(name) {
 
 async function replications() {
   const { runReplications } = await import(new URL('solver/runtime/replications.js', dist));
-  const tasks = Array.from({ length: 30 }, (_, r) => ({ id: r, model: 'jobshop', params: { scale: 1 }, seed: r + 1, rng: 'default' }));
+  const tasks = Array.from({ length: 30 }, (_, r) => ({
+    id: r,
+    model: 'jobshop',
+    params: { scale: 1 },
+    seed: r + 1,
+    rng: 'default',
+  }));
   await runReplications(tasks.slice(0, 2)); // warm the pool's first start out of the timing
   const start = performance.now();
   const outcomes = await runReplications(tasks);
@@ -41,16 +47,24 @@ if (caseName) {
 } else {
   // Reference figures from shared/des/SPEC.md (SimPy 4.1.2 on CPython 3.11, this machine kind); not re-run here.
   const reference = { 'B-scale10': { simpy: 5.09, loop: 0.2 }, 'A-n1e6': { simpy: 5.45, loop: 0.13 } };
-  console.log('case         CPU s   model events   events/CPU s   peak MB   SimPy s (SPEC)   hand loop s (SPEC)');
+  console.log(
+    'case         CPU s   model events   events/CPU s   peak MB   SimPy s (SPEC)   hand loop s (SPEC)',
+  );
   for (const name of Object.keys(reference)) {
     const out = JSON.parse(execFileSync(process.execPath, [self, name], { encoding: 'utf8' }));
     const r = reference[name];
     console.log(
-      `${name.padEnd(12)} ${out.cpuS.toFixed(3).padStart(6)} ${String(out.events).padStart(14)} ${Math.round(out.events / out.cpuS)
+      `${name.padEnd(12)} ${out.cpuS.toFixed(3).padStart(6)} ${String(out.events).padStart(14)} ${Math.round(
+        out.events / out.cpuS,
+      )
         .toLocaleString('en')
-        .padStart(14)} ${out.peakMb.toFixed(0).padStart(9)} ${r.simpy.toFixed(2).padStart(16)} ${r.loop.toFixed(2).padStart(20)}`,
+        .padStart(
+          14,
+        )} ${out.peakMb.toFixed(0).padStart(9)} ${r.simpy.toFixed(2).padStart(16)} ${r.loop.toFixed(2).padStart(20)}`,
     );
   }
   const wallS = await replications();
-  console.log(`30 replications of Model B scale 1 on ${availableParallelism()} cores: ${wallS.toFixed(2)} s wall`);
+  console.log(
+    `30 replications of Model B scale 1 on ${availableParallelism()} cores: ${wallS.toFixed(2)} s wall`,
+  );
 }
