@@ -1,5 +1,8 @@
 import Type, { type Static } from 'typebox';
 import { StringEnum } from '../twin/schema/string-enum.js';
+import { FactoryModel } from '../twin/schema/factory.js';
+import { Order } from '../twin/schema/order.js';
+import { DISPATCH_RULES } from './des/factory/dispatch.js';
 
 /**
  * Messages to and from solver workers. Every task carries an id; results and errors come back with it.
@@ -20,9 +23,33 @@ export const ReplicationTask = Type.Object(
 );
 export type ReplicationTask = Static<typeof ReplicationTask>;
 
+/** One replication of a plant: the model (what-if edits already applied) and its order book. */
+export const FactoryTask = Type.Object(
+  {
+    id: Type.Integer({ minimum: 0 }),
+    model: Type.Literal('factory'),
+    seed: Type.Integer({ minimum: 0, maximum: 4294967295 }),
+    rng: StringEnum(['default', 'mt19937'] as const, 'a random generator'),
+    input: Type.Object(
+      {
+        model: FactoryModel,
+        orders: Type.Array(Order),
+        startMs: Type.Number(),
+        rule: Type.Optional(StringEnum(DISPATCH_RULES, 'a dispatching rule')),
+        horizonS: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+        warmupS: Type.Optional(Type.Number({ minimum: 0 })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FactoryTask = Static<typeof FactoryTask>;
+export type SolverTask = ReplicationTask | FactoryTask;
+
 export interface ReplicationOutcome {
   id: number;
   seed: number;
-  result?: Record<string, number | number[] | string | boolean>;
+  result?: Record<string, unknown>;
   error?: { code: string; message: string };
 }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseSimulationInput } from '../../scenarios/parse.js';
-import { withParams } from '../../scenarios/reference.js';
-import type { ReplicationTask } from '../../solver/protocol.js';
+import { withParams, type ReferenceScenario } from '../../scenarios/reference.js';
+import type { SolverTask } from '../../solver/protocol.js';
+import { applyEdits } from '../../scenarios/edits/apply.js';
+import { modelOf, type Scenario } from '../../scenarios/schema.js';
+import { DISPATCH_RULES } from '../../solver/des/factory/dispatch.js';
 import { runReplications } from '../../solver/runtime/replications.js';
-import { issue } from '../../twin/validate/issue.js';
+import { issue, type ValidationIssue } from '../../twin/validate/issue.js';
 import type { CliOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { formatIssues } from './report-issues.js';
@@ -19,7 +22,7 @@ export interface ExperimentOptions {
   json?: boolean;
 }
 
-export type Run = Record<string, number | number[] | string | boolean>;
+export type Run = Record<string, unknown>;
 
 export interface ExperimentRuns {
   header: {
@@ -64,29 +67,16 @@ export async function runExperiment(
     io.err(`${overrides}\n`);
     return undefined;
   }
-  if (parsed.kind === 'plant') {
-    io.err(
-      `${file}: plant scenarios are simulated by the factory model, which is not part of this build yet\n`,
-    );
+  const plan =
+    parsed.kind === 'plant'
+      ? plantTasks(parsed.scenario, overrides, options)
+      : referenceTasks(parsed.reference, overrides, options);
+  if (!plan.ok) {
+    io.err(formatIssues(file, plan.issues));
     return undefined;
   }
-  const reference = parsed.reference;
-  const model = withParams(reference.model, overrides);
-  if (!model.ok) {
-    io.err(formatIssues(file, model.issues));
-    return undefined;
-  }
-  const { kind, ...params } = model.value;
-  const seed = options.seed ?? reference.experiment?.seed ?? 1;
-  const rng = options.rng ?? reference.experiment?.rng ?? 'default';
-  const replications = options.replications ?? reference.experiment?.replications ?? 1;
-  const tasks: ReplicationTask[] = Array.from({ length: replications }, (_, r) => ({
-    id: r,
-    model: kind,
-    params,
-    seed: seed + r,
-    rng,
-  }));
+  const { tasks, kind, params, seed, rng } = plan;
+  const replications = tasks.length;
   // A bar for people watching a terminal; none when --json output goes to a pipe.
   const watching = process.stderr.isTTY && !(options.json && !process.stdout.isTTY);
   const bar = watching ? progressBar(io, replications) : undefined;
@@ -112,6 +102,104 @@ export async function runExperiment(
     runs: outcomes.map((o) => o.result!),
     inputs: new Set(Object.keys(params)),
   };
+}
+
+type TaskPlan =
+  | {
+      ok: true;
+      tasks: SolverTask[];
+      kind: string;
+      params: Record<string, unknown>;
+      seed: number;
+      rng: 'default' | 'mt19937';
+    }
+  | { ok: false; issues: ValidationIssue[] };
+
+function common(experiment: Scenario['experiment'], options: ExperimentOptions) {
+  return {
+    seed: options.seed ?? experiment?.seed ?? 1,
+    rng: options.rng ?? experiment?.rng ?? 'default',
+    replications: options.replications ?? experiment?.replications ?? 1,
+  };
+}
+
+function referenceTasks(
+  reference: ReferenceScenario,
+  overrides: Record<string, string>,
+  options: ExperimentOptions,
+): TaskPlan {
+  const model = withParams(reference.model, overrides);
+  if (!model.ok) return model;
+  const { kind, ...params } = model.value;
+  const { seed, rng, replications } = common(reference.experiment, options);
+  const tasks = Array.from({ length: replications }, (_, r) => ({
+    id: r,
+    model: kind,
+    params,
+    seed: seed + r,
+    rng,
+  }));
+  return { ok: true, tasks, kind, params, seed, rng };
+}
+
+const PLANT_PARAMS = ['rule', 'horizonS', 'warmupS'];
+
+/** A plant: its edits applied, the experiment block's rule, horizon and warm-up (or --param overrides). */
+function plantTasks(
+  scenario: Scenario,
+  overrides: Record<string, string>,
+  options: ExperimentOptions,
+): TaskPlan {
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(overrides)) {
+    if (!PLANT_PARAMS.includes(key))
+      issues.push(
+        issue(
+          'TWIN_E_UNKNOWN_KEY',
+          ['params', key],
+          `unknown parameter of a plant (known: ${PLANT_PARAMS.join(', ')}); change the plant with edits`,
+        ),
+      );
+  }
+  const rule = overrides.rule ?? scenario.experiment?.dispatchRule ?? 'edd';
+  if (!(DISPATCH_RULES as readonly string[]).includes(rule))
+    issues.push(
+      issue(
+        'TWIN_E_SCHEMA',
+        ['params', 'rule'],
+        `must be one of: ${DISPATCH_RULES.join(', ')} (found "${rule}")`,
+      ),
+    );
+  const number = (key: 'horizonS' | 'warmupS', min: number): number | undefined => {
+    const raw = overrides[key];
+    if (raw === undefined) return scenario.experiment?.[key];
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min)
+      issues.push(issue('TWIN_E_SCHEMA', ['params', key], `must be a number ≥ ${min} (found "${raw}")`));
+    return n;
+  };
+  const horizonS = number('horizonS', 1);
+  const warmupS = number('warmupS', 0);
+  const edited = applyEdits(scenario);
+  if (!edited.ok) issues.push(...edited.issues);
+  if (issues.length || !edited.ok) return { ok: false, issues };
+  const { seed, rng, replications } = common(scenario.experiment, options);
+  const input = {
+    model: modelOf(edited.value),
+    orders: edited.value.orders,
+    startMs: Date.parse(scenario.start),
+    rule: rule as (typeof DISPATCH_RULES)[number],
+    ...(horizonS !== undefined && { horizonS }),
+    ...(warmupS !== undefined && { warmupS }),
+  };
+  const tasks = Array.from({ length: replications }, (_, r) => ({
+    id: r,
+    model: 'factory' as const,
+    seed: seed + r,
+    rng,
+    input,
+  }));
+  return { ok: true, tasks, kind: 'plant', params: { rule, horizonS, warmupS }, seed, rng };
 }
 
 function parseParamArgs(args: string[]): Record<string, string> | string {

@@ -1,10 +1,13 @@
 import { runReference } from '../des/reference/run.js';
-import { ReplicationTask, type ReplicationOutcome } from '../protocol.js';
+import { simulateFactory } from '../des/factory/run.js';
+import { factoryKpis } from '../des/factory/summary.js';
+import { FactoryTask, ReplicationTask, type ReplicationOutcome } from '../protocol.js';
 import { checkSchema } from '../../twin/validate/schema-check.js';
 
 /** Piscina worker: one replication per call. A malformed task is answered with an error, never a crash. */
 export default function runReplication(message: unknown): ReplicationOutcome {
-  const checked = checkSchema(ReplicationTask, message);
+  const isFactory = (message as { model?: unknown } | null)?.model === 'factory';
+  const checked = isFactory ? checkSchema(FactoryTask, message) : checkSchema(ReplicationTask, message);
   const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
   if (!checked.ok) {
     const detail = checked.issues.map((i) => `${i.path || 'task'}: ${i.message}`).join('; ');
@@ -12,6 +15,14 @@ export default function runReplication(message: unknown): ReplicationOutcome {
   }
   const task = checked.value;
   try {
+    if (task.model === 'factory') {
+      const result = simulateFactory({ ...task.input, seed: task.seed, rng: task.rng });
+      return {
+        id: task.id,
+        seed: task.seed,
+        result: { seed: task.seed, rng: task.rng, rule: result.rule, ...factoryKpis(result), detail: result },
+      };
+    }
     return {
       id: task.id,
       seed: task.seed,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { ReplicationOutcome, ReplicationTask } from '../protocol.js';
+import type { ReplicationOutcome, SolverTask } from '../protocol.js';
 import runReplication from './replication-worker.js';
 
 /** Under vitest the sources are TypeScript; workers always run the compiled JavaScript from dist/. */
@@ -24,7 +24,7 @@ export interface ReplicationOptions {
  * its own seed), so results are the same whichever worker ran them; they come back in task order.
  */
 export async function runReplications(
-  tasks: readonly ReplicationTask[],
+  tasks: readonly SolverTask[],
   options: ReplicationOptions = {},
 ): Promise<ReplicationOutcome[]> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length));

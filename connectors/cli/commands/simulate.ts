@@ -1,6 +1,7 @@
 import { summarizeReplications } from '../../../solver/des/stats/replications.js';
 import { metrics, runExperiment, type ExperimentOptions, type Run } from '../experiment.js';
 import type { CliOutput } from '../output.js';
+import type { FactoryResult } from '../../../solver/des/factory/kpis.js';
 
 export type SimulateOptions = ExperimentOptions;
 
@@ -48,7 +49,30 @@ const fmt = (v: unknown) =>
 
 function renderRun(header: { file: string; kind: string; rng: string; engine: string }, run: Run): string {
   const lines = [`${header.file}: ${header.kind} (rng ${header.rng}, seed ${run.seed}, ${header.engine})`];
-  for (const [k, v] of Object.entries(run))
-    if (k !== 'seed' && k !== 'rng') lines.push(`  ${k.padEnd(24)} ${fmt(v)}`);
+  for (const [k, v] of Object.entries(run)) {
+    if (k !== 'seed' && k !== 'rng' && k !== 'detail') lines.push(`  ${k.padEnd(24)} ${fmt(v)}`);
+  }
+  const detail = run.detail as FactoryResult | undefined;
+  if (detail) lines.push('', ...machineTable(detail));
   return `${lines.join('\n')}\n`;
+}
+
+/** Per machine: utilisation, OEE and its factors, energy; busiest first. */
+function machineTable(result: FactoryResult): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const rows = [...result.machines]
+    .sort((a, b) => b.utilisation - a.utilisation)
+    .map((m) => [
+      m.id,
+      pct(m.utilisation),
+      pct(m.oee.oee),
+      pct(m.oee.availability),
+      pct(m.oee.performance),
+      pct(m.oee.quality),
+      m.energyKwh.toFixed(0),
+    ]);
+  const header = ['machine', 'utilisation', 'OEE', 'availability', 'performance', 'quality', 'kWh'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const cell = (c: string, i: number) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!));
+  return [header, ...rows].map((r) => `  ${r.map(cell).join('  ')}`);
 }
