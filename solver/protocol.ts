@@ -38,6 +38,7 @@ export const FactoryTask = Type.Object(
         rule: Type.Optional(StringEnum(DISPATCH_RULES, 'a dispatching rule')),
         horizonS: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
         warmupS: Type.Optional(Type.Number({ minimum: 0 })),
+        trace: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
     ),

@@ -20,6 +20,8 @@ export interface ExperimentOptions {
   replications?: number;
   workers?: number;
   json?: boolean;
+  /** Record the event trace of the first replication (plants). */
+  trace?: string;
 }
 
 export type Run = Record<string, unknown>;
@@ -197,7 +199,7 @@ function plantTasks(
     model: 'factory' as const,
     seed: seed + r,
     rng,
-    input,
+    input: r === 0 && options.trace ? { ...input, trace: true } : input,
   }));
   return { ok: true, tasks, kind: 'plant', params: { rule, horizonS, warmupS }, seed, rng };
 }

@@ -49,6 +49,28 @@ describe('twin simulate on plant scenarios', () => {
     );
   });
 
+  it('--trace writes the event trace of a plant run: states per machine and every operation', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'twin-trace-')), 'trace.json');
+    const { code, err } = await simulate(
+      'scenarios/small-plant.yaml',
+      '--replications',
+      '1',
+      '--trace',
+      file,
+    );
+    expect(code).toBe(0);
+    expect(err).toMatch(/trace of seed 42 written/);
+    const trace = JSON.parse(readFileSync(file, 'utf8'));
+    const machines = new Set(trace.stateChanges.map((c: { machine: string }) => c.machine));
+    for (const machine of ['L1', 'OV1', 'W1', 'CMM1']) expect(machines.has(machine)).toBe(true);
+    expect(trace.stateChanges.some((c: { state: string }) => c.state === 'running')).toBe(true);
+    // 3 short-shaft orders × 4 operations + 2 long-shaft orders × 3 + SO-0999 with its turning already done: 20.
+    expect(trace.operations.length).toBe(20);
+    for (const op of trace.operations) expect(op.end).toBeGreaterThan(op.start);
+    const reference = await simulate('scenarios/reference/jobshop.yaml', '--trace', file);
+    expect(reference.code).toBe(1);
+  });
+
   it('a dispatching rule can be chosen, and unknown or bad parameters are named', async () => {
     const spt = await simulate(
       'scenarios/small-plant.yaml',

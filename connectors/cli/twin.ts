@@ -65,7 +65,8 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
     program
       .command('simulate')
       .description('simulate a scenario or reference model; several replications give 95 % intervals')
-      .argument('<file>', 'scenario or reference model (.yaml)'),
+      .argument('<file>', 'scenario or reference model (.yaml)')
+      .option('--trace <file>', 'write the event trace of the first replication (plants) as JSON'),
   ).action(async (file: string, options: SimulateOptions) =>
     setExit(await simulateCommand(file, options, io)),
   );

@@ -1,7 +1,9 @@
 import { summarizeReplications } from '../../../solver/des/stats/replications.js';
 import { metrics, runExperiment, type ExperimentOptions, type Run } from '../experiment.js';
+import { writeFile } from 'node:fs/promises';
 import type { CliOutput } from '../output.js';
 import type { FactoryResult } from '../../../solver/des/factory/kpis.js';
+import { operationRows, stateChangeRows } from '../../../solver/des/factory/trace.js';
 
 export type SimulateOptions = ExperimentOptions;
 
@@ -14,6 +16,18 @@ export async function simulateCommand(
   const experiment = await runExperiment(file, options, io);
   if (!experiment) return 1;
   const { header, runs, seed, seeds } = experiment;
+  if (options.trace) {
+    const trace = (runs[0]?.detail as FactoryResult | undefined)?.trace;
+    if (!trace) {
+      io.err(`${file}: --trace records plant runs only\n`);
+      return 1;
+    }
+    const rows = { file, seed, stateChanges: stateChangeRows(trace), operations: operationRows(trace) };
+    await writeFile(options.trace, `${JSON.stringify(rows)}\n`);
+    io.err(`trace of seed ${seed} written to ${options.trace}\n`);
+  }
+  // The trace travels in its own file, not in every printed result.
+  for (const run of runs) if (run.detail) delete (run.detail as FactoryResult).trace;
   if (runs.length === 1) {
     const run = runs[0]!;
     io.out(options.json ? `${JSON.stringify({ ...header, ...run })}\n` : renderRun(header, run));
