@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Distribution } from '../twin/schema/distribution.js';
 import { clockMinutes, instantToSimTime } from '../twin/schema/time.js';
 import { parseScenario } from './parse.js';
 import type { Scenario } from './schema.js';
+import { distributionMean } from '../twin/distribution-stats.js';
 
 // The default plant of `npm start`: it must load, and it must look like the shop the showcase promises.
 const text = readFileSync(new URL('./demo-plant.yaml', import.meta.url), 'utf8');
@@ -199,7 +199,10 @@ function utilisation(s: Scenario): Map<string, number> {
       const p = progress.get(op.id);
       if (p?.status === 'done' || (p?.status === 'running' && op.batchFamily)) continue;
       const units = order.quantity - (p?.completedUnits ?? 0);
-      const alternatives = op.alternatives.map((a) => ({ machine: a.machine as string, t: mean(a.time) }));
+      const alternatives = op.alternatives.map((a) => ({
+        machine: a.machine as string,
+        t: distributionMean(a.time),
+      }));
       if (op.batchFamily !== undefined) {
         const key = `${op.batchFamily}|${alternatives.map((a) => a.machine).join(',')}`;
         const entry = batches.get(key) ?? { units: 0, alternatives };
@@ -284,43 +287,4 @@ function workingSeconds(
     for (let i = a; i < b; i++) open[i] = 0;
   }
   return open.reduce((sum, v) => sum + v, 0) * 60;
-}
-
-/** The mean of a distribution, ignoring truncation. */
-function mean(d: Distribution): number {
-  switch (d.kind) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'normal':
-    case 'lognormal':
-    case 'exponential':
-      return d.mean;
-    case 'gamma':
-      return d.shape * d.scale;
-    case 'weibull':
-      return d.scale * Math.exp(logGamma(1 + 1 / d.shape));
-    case 'empirical': {
-      const weights = d.weights ?? d.values.map(() => 1);
-      const total = weights.reduce((a, b) => a + b, 0);
-      return d.values.reduce((sum, v, i) => sum + v * weights[i]!, 0) / total;
-    }
-  }
-}
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
-function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
