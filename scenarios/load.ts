@@ -11,7 +11,7 @@ export const INPUT_FORMATS = ['scenario', 'orlib', 'fjs'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type LoadedScenario =
-  | { ok: true; scenario: Scenario; format: InputFormat }
+  | { ok: true; scenario: Scenario; edited: Scenario; format: InputFormat }
   | { ok: false; format: InputFormat; issues: LocatedIssue[] };
 
 /** The format a file name implies, if its extension says. */
@@ -23,16 +23,21 @@ export function formatFromName(name: string): InputFormat | undefined {
   return undefined;
 }
 
+/** The given format, else the one the name's extension says, else the one the content shows. */
+export function resolveFormat(text: string, name: string, format?: InputFormat): InputFormat {
+  return format ?? formatFromName(name) ?? detectBenchmarkFormat(text) ?? 'scenario';
+}
+
 /**
  * Any input the product accepts as a scenario: a scenario file, or a benchmark instance (by `format`, by the
  * name's extension, else by its content).
  */
 export function loadScenarioText(text: string, name: string, format?: InputFormat): LoadedScenario {
-  const chosen = format ?? formatFromName(name) ?? detectBenchmarkFormat(text) ?? 'scenario';
+  const chosen = resolveFormat(text, name, format);
   if (chosen === 'scenario') {
     const parsed = parseScenario(text);
     return parsed.ok
-      ? { ok: true, scenario: parsed.scenario, format: chosen }
+      ? { ok: true, scenario: parsed.scenario, edited: parsed.edited, format: chosen }
       : { ok: false, format: chosen, issues: parsed.issues };
   }
   const parsed: ParseResult = chosen === 'orlib' ? parseOrlib(text) : parseFjs(text);
@@ -50,6 +55,6 @@ export function loadScenarioText(text: string, name: string, format?: InputForma
   const baseName = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'benchmark';
   const validated = validateScenario(benchmarkToScenario(parsed.instance, baseName));
   return validated.ok
-    ? { ok: true, scenario: validated.value, format: chosen }
+    ? { ok: true, scenario: validated.value, edited: validated.value, format: chosen }
     : { ok: false, format: chosen, issues: validated.issues };
 }

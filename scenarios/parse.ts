@@ -12,10 +12,17 @@ import { isReferenceDocument, ReferenceScenario } from './reference.js';
 export type LocatedIssue = ValidationIssue & Partial<SourceLocation>;
 
 export type ParsedScenario =
-  { ok: true; scenario: Scenario; migrations: Migration[] } | { ok: false; issues: LocatedIssue[] };
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** The scenario with its what-if edits applied (what simulation and inspection work on). */
+      edited: Scenario;
+      migrations: Migration[];
+    }
+  | { ok: false; issues: LocatedIssue[] };
 
 export type ParsedSimulationInput =
-  | { ok: true; kind: 'plant'; scenario: Scenario; migrations: Migration[] }
+  | { ok: true; kind: 'plant'; scenario: Scenario; edited: Scenario; migrations: Migration[] }
   | { ok: true; kind: 'reference'; reference: ReferenceScenario }
   | { ok: false; issues: LocatedIssue[] };
 
@@ -70,7 +77,7 @@ function validatePlant(doc: unknown, where: Where, migrations: Migration[]): Par
   // Edits that cannot apply (removing the only machine for an operation) make the scenario unusable too.
   const edited = applyEdits(result.value);
   if (!edited.ok) return { ok: false, issues: located(edited.issues, where) };
-  return { ok: true, scenario: result.value, migrations };
+  return { ok: true, scenario: result.value, edited: edited.value, migrations };
 }
 
 /**
@@ -102,6 +109,12 @@ export function parseSimulationInput(text: string): ParsedSimulationInput {
   }
   const plant = validatePlant(read.doc, read.where, read.migrations);
   return plant.ok
-    ? { ok: true, kind: 'plant', scenario: plant.scenario, migrations: plant.migrations }
+    ? {
+        ok: true,
+        kind: 'plant',
+        scenario: plant.scenario,
+        edited: plant.edited,
+        migrations: plant.migrations,
+      }
     : plant;
 }

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { parseSimulationInput } from '../../scenarios/parse.js';
 import { withParams, type ReferenceScenario } from '../../scenarios/reference.js';
 import type { SolverTask } from '../../solver/protocol.js';
-import { applyEdits } from '../../scenarios/edits/apply.js';
 import { modelOf, type Scenario } from '../../scenarios/schema.js';
 import { DISPATCH_RULES } from '../../solver/des/factory/dispatch.js';
 import { runReplications } from '../../solver/runtime/replications.js';
@@ -11,6 +9,7 @@ import { issue, type ValidationIssue } from '../../twin/validate/issue.js';
 import type { CliOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { formatIssues } from './report-issues.js';
+import { readTextFile } from './read-input.js';
 import { ENGINE } from './version.js';
 
 export interface ExperimentOptions {
@@ -51,14 +50,12 @@ export async function runExperiment(
   options: ExperimentOptions,
   io: CliOutput,
 ): Promise<ExperimentRuns | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    io.err(formatIssues(file, [issue('TWIN_E_FILE', [], `cannot read the file: ${reason}`)]));
+  const read = await readTextFile(file);
+  if (!read.ok) {
+    io.err(formatIssues(file, [read.issue]));
     return undefined;
   }
+  const text = read.text;
   const parsed = parseSimulationInput(text);
   if (!parsed.ok) {
     io.err(formatIssues(file, parsed.issues));
@@ -71,7 +68,7 @@ export async function runExperiment(
   }
   const plan =
     parsed.kind === 'plant'
-      ? plantTasks(parsed.scenario, overrides, options)
+      ? plantTasks(parsed.edited, overrides, options)
       : referenceTasks(parsed.reference, overrides, options);
   if (!plan.ok) {
     io.err(formatIssues(file, plan.issues));
@@ -182,13 +179,11 @@ function plantTasks(
   };
   const horizonS = number('horizonS', 1);
   const warmupS = number('warmupS', 0);
-  const edited = applyEdits(scenario);
-  if (!edited.ok) issues.push(...edited.issues);
-  if (issues.length || !edited.ok) return { ok: false, issues };
+  if (issues.length) return { ok: false, issues };
   const { seed, rng, replications } = common(scenario.experiment, options);
   const input = {
-    model: modelOf(edited.value),
-    orders: edited.value.orders,
+    model: modelOf(scenario),
+    orders: scenario.orders,
     startMs: Date.parse(scenario.start),
     rule: rule as (typeof DISPATCH_RULES)[number],
     ...(horizonS !== undefined && { horizonS }),

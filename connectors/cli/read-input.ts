@@ -1,20 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { issue } from '../../twin/validate/issue.js';
+import { issue, type ValidationIssue } from '../../twin/validate/issue.js';
 import { loadScenarioText, type InputFormat, type LoadedScenario } from '../../scenarios/load.js';
 
-/** Read a scenario or benchmark file from disk; a file that cannot be read is one more issue, not a crash. */
-export async function readScenarioFile(file: string, format?: InputFormat): Promise<LoadedScenario> {
-  let text: string;
+/** A file's text, or why it cannot be read as one more issue (never a crash). */
+export async function readTextFile(
+  file: string,
+): Promise<{ ok: true; text: string } | { ok: false; issue: ValidationIssue }> {
   try {
-    text = await readFile(file, 'utf8');
+    return { ok: true, text: await readFile(file, 'utf8') };
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return {
-      ok: false,
-      format: format ?? 'scenario',
-      issues: [issue('TWIN_E_FILE', [], `cannot read the file: ${reason}`)],
-    };
+    return { ok: false, issue: issue('TWIN_E_FILE', [], `cannot read the file: ${reason}`) };
   }
-  return loadScenarioText(text, file, format);
+}
+
+/** Read a scenario or benchmark file from disk. */
+export async function readScenarioFile(file: string, format?: InputFormat): Promise<LoadedScenario> {
+  const read = await readTextFile(file);
+  if (!read.ok) return { ok: false, format: format ?? 'scenario', issues: [read.issue] };
+  return loadScenarioText(read.text, file, format);
 }

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './twin.js';
-
-async function simulate(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['simulate', ...argv], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err, json: code === 0 && argv.includes('--json') ? JSON.parse(out) : undefined };
-}
+import { simulate } from './__fixtures__/run-cli.js';
 
 describe('twin simulate on plant scenarios', () => {
   it('prints sensible KPIs for the demo plant', async () => {

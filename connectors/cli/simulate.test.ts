@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from './twin.js';
+import { simulate } from './__fixtures__/run-cli.js';
 
 const repo = new URL('../../', import.meta.url);
 const goldenFile = new URL('../shared/des/golden.jsonl', repo);
@@ -13,13 +14,6 @@ const golden: Record<string, unknown>[] = available
       .split('\n')
       .map((line) => JSON.parse(line))
   : [];
-
-async function simulate(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['simulate', ...argv], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err, json: code === 0 && argv.includes('--json') ? JSON.parse(out) : undefined };
-}
 
 function expectClose(actual: number, expected: number, what: string): void {
   const scale = Math.max(Math.abs(expected), 1e-300);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse, parseDocument } from 'yaml';
-import { main } from './twin.js';
+import { runCli as run } from './__fixtures__/run-cli.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -16,13 +16,6 @@ const shared = new URL('../shared/benchmarks/', repo);
 const hasShared = existsSync(shared);
 if (!hasShared && process.env.CI !== 'true')
   console.warn(`notice: ${shared.pathname} not found, benchmark CLI tests skipped`);
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 function tempFile(name: string, text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'twin-cli-')), name);
@@ -82,6 +75,24 @@ describe('twin validate', () => {
     for (const line of problems)
       expect(line).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('accepts the reference model files', async () => {
+    for (const file of ['scenarios/reference/mm1.yaml', 'scenarios/reference/jobshop.yaml']) {
+      const { code, out } = await run('validate', file);
+      expect(code).toBe(0);
+      expect(out).toMatch(/valid reference model \((mm1|jobshop)\)/);
+    }
+    const bad = tempFile(
+      'ref.yaml',
+      readFileSync(new URL('scenarios/reference/jobshop.yaml', repo), 'utf8').replace(
+        'scale: 1',
+        'scale: -1',
+      ),
+    );
+    const { code, err } = await run('validate', bad);
+    expect(code).toBe(1);
+    expect(err).toMatch(/model\.scale: must be > 0 \(found -1\)/);
   });
 
   it('reports a missing file and a bad option without a stack trace', async () => {

@@ -1,17 +1,18 @@
 import { issue, type ValidationIssue } from './issue.js';
 import { closest } from './suggest.js';
 
-/** Ids of one collection, with duplicate detection as they are indexed. */
+/** Ids of one collection (at `key`, a top-level key or a path), with duplicate detection as they are indexed. */
 export function indexIds<T extends { id: string }>(
   items: readonly T[] | undefined,
-  key: string,
+  key: string | (string | number)[],
   issues: ValidationIssue[],
   kind: string,
 ): Map<string, T> {
   const byId = new Map<string, T>();
+  const at = typeof key === 'string' ? [key] : key;
   (items ?? []).forEach((item, i) => {
     if (byId.has(item.id)) {
-      issues.push(issue('TWIN_E_DUPLICATE_ID', [key, i, 'id'], `duplicate ${kind} id "${item.id}"`));
+      issues.push(issue('TWIN_E_DUPLICATE_ID', [...at, i, 'id'], `duplicate ${kind} id "${item.id}"`));
     } else {
       byId.set(item.id, item);
     }

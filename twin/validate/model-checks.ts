@@ -89,19 +89,9 @@ export function checkFactoryModel(model: FactoryModel): { issues: ValidationIssu
   const skills = new Set((model.operators ?? []).flatMap((o) => o.skills));
 
   model.products.forEach((p, i) => {
-    const ops = indexIds(p.routing, `products[${i}].routing`, [], 'operation');
-    const seenOps = new Set<string>();
+    const ops = indexIds(p.routing, ['products', i, 'routing'], issues, 'operation');
     p.routing.forEach((op, k) => {
       const at = ['products', i, 'routing', k];
-      if (seenOps.has(op.id))
-        issues.push(
-          issue(
-            'TWIN_E_DUPLICATE_ID',
-            [...at, 'id'],
-            `duplicate operation id "${op.id}" in product "${p.id}"`,
-          ),
-        );
-      seenOps.add(op.id);
       const seenMachines = new Set<string>();
       op.alternatives.forEach((alt, a) => {
         checkRef(machines, alt.machine, [...at, 'alternatives', a, 'machine'], 'machine', issues);

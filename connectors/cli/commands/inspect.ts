@@ -1,4 +1,3 @@
-import { applyEdits } from '../../../scenarios/edits/apply.js';
 import { inspectScenario, type InspectReport } from '../../../scenarios/inspect.js';
 import type { InputFormat } from '../../../scenarios/load.js';
 import type { CliOutput } from '../output.js';
@@ -16,14 +15,8 @@ export async function inspectCommand(
     io.err(formatIssues(file, loaded.issues));
     return 1;
   }
-  // A scenario is its model with its what-if edits applied (loading has checked that they apply).
-  const edits = loaded.scenario.edits?.length ?? 0;
-  const edited = applyEdits(loaded.scenario);
-  if (!edited.ok) {
-    io.err(formatIssues(file, edited.issues));
-    return 1;
-  }
-  const report = { ...inspectScenario(edited.value), editsApplied: edits };
+  // A scenario is its model with its what-if edits applied (loading applied them).
+  const report = { ...inspectScenario(loaded.edited), editsApplied: loaded.scenario.edits?.length ?? 0 };
   if (options.json) io.out(`${JSON.stringify({ file, format: loaded.format, ...report }, null, 2)}\n`);
   else io.out(renderReport(file, loaded.format, report));
   return 0;

@@ -23,7 +23,12 @@ export async function simulateCommand(
       return 1;
     }
     const rows = { file, seed, stateChanges: stateChangeRows(trace), operations: operationRows(trace) };
-    await writeFile(options.trace, `${JSON.stringify(rows)}\n`);
+    try {
+      await writeFile(options.trace, `${JSON.stringify(rows)}\n`);
+    } catch (e) {
+      io.err(`${options.trace}: cannot write the trace: ${(e as Error).message} [TWIN_E_FILE]\n`);
+      return 1;
+    }
     io.err(`trace of seed ${seed} written to ${options.trace}\n`);
   }
   // The trace travels in its own file, not in every printed result.
