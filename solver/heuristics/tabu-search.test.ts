@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../check/check-plan.js';
+import { compileShop } from '../shop/compiled.js';
+import { FT06_OPTIMUM, ft06 } from '../shop/__fixtures__/ft06.js';
+import { planOf } from '../shop/timetable.js';
+import { createShopSearch } from './search.js';
+import { bruteForceMakespan, randomShop } from './__fixtures__/tiny-shops.js';
+
+describe('tabu search', () => {
+  it('finds the optimum of ft06 (55)', () => {
+    const shop = compileShop(ft06());
+    const search = createShopSearch(shop, { seed: 1, target: FT06_OPTIMUM });
+    search.run(200_000);
+    expect(search.bestMakespan).toBe(FT06_OPTIMUM);
+    expect(search.finished).toBe(true);
+    const plan = planOf(shop, search.best())!;
+    expect(plan.makespan).toBe(FT06_OPTIMUM);
+    expect(checkPlan(shop.problem, plan).ok).toBe(true);
+  });
+
+  const tiny = [
+    ['job shop', randomShop(21, 3, 3, 3)],
+    ['job shop with releases', randomShop(22, 3, 3, 3, 1, true)],
+    ['flexible job shop', randomShop(23, 3, 3, 3, 3)],
+    ['flexible job shop with releases', randomShop(24, 3, 2, 2, 2, true)],
+    ['flexible job shop, revisiting machines', randomShop(25, 2, 4, 2, 2)],
+  ] as const;
+  for (const [label, problem] of tiny) {
+    it(`reaches the brute-force optimum of a tiny ${label}`, () => {
+      const optimum = bruteForceMakespan(problem);
+      const shop = compileShop(problem);
+      const search = createShopSearch(shop, { seed: 2 });
+      search.run(20_000);
+      expect(search.bestMakespan).toBe(optimum);
+      const plan = planOf(shop, search.best())!;
+      expect(plan.makespan).toBe(optimum);
+      expect(checkPlan(problem, plan).violations).toEqual([]);
+    });
+  }
+
+  it('is anytime: the best so far is a valid plan after any number of iterations', () => {
+    const problem = randomShop(31, 15, 8, 6, 2);
+    const shop = compileShop(problem);
+    const search = createShopSearch(shop, { seed: 4 });
+    let previous = Infinity;
+    for (const steps of [0, 1, 10, 100, 1000]) {
+      search.run(steps);
+      const plan = planOf(shop, search.best())!;
+      expect(checkPlan(problem, plan).ok).toBe(true);
+      expect(plan.makespan).toBe(search.bestMakespan);
+      expect(search.bestMakespan).toBeLessThanOrEqual(previous);
+      previous = search.bestMakespan;
+    }
+  });
+
+  it('gives the same trajectory for the same seed, and another for another seed', () => {
+    const shop = compileShop(randomShop(41, 20, 10, 10));
+    const runs = [1, 1, 2].map((seed) => {
+      const search = createShopSearch(shop, { seed });
+      search.run(3000);
+      return { makespan: search.bestMakespan, best: search.best(), stagnation: search.stagnation };
+    });
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]!.best).not.toEqual(runs[0]!.best);
+  });
+
+  it('improves well beyond the constructive start on a 20x10 job shop', () => {
+    const shop = compileShop(randomShop(51, 20, 10, 10));
+    const search = createShopSearch(shop, { seed: 1 });
+    const start = search.bestMakespan;
+    search.run(20_000);
+    expect(search.bestMakespan).toBeLessThan(start * 0.95);
+  });
+
+  it('adopts a better solution from elsewhere and continues from it', () => {
+    const shop = compileShop(randomShop(61, 10, 5, 5, 2));
+    const strong = createShopSearch(shop, { seed: 1 });
+    strong.run(5000);
+    const weak = createShopSearch(shop, { seed: 2 });
+    weak.adopt(strong.best());
+    expect(weak.bestMakespan).toBe(strong.bestMakespan);
+    weak.run(100);
+    expect(weak.bestMakespan).toBeLessThanOrEqual(strong.bestMakespan);
+  });
+});
