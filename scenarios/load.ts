@@ -1,6 +1,6 @@
 import { issue } from '../twin/validate/issue.js';
 import { parseFjs } from './importers/fjs.js';
-import { detectBenchmarkFormat, type ParseResult } from './importers/instance.js';
+import { detectBenchmarkFormat, type BenchmarkInstance, type ParseResult } from './importers/instance.js';
 import { parseOrlib } from './importers/orlib.js';
 import { benchmarkToScenario } from './importers/to-scenario.js';
 import { parseScenario, type LocatedIssue } from './parse.js';
@@ -28,6 +28,28 @@ export function resolveFormat(text: string, name: string, format?: InputFormat):
   return format ?? formatFromName(name) ?? detectBenchmarkFormat(text) ?? 'scenario';
 }
 
+/** A benchmark's name: the file's base name without extension (`…/jssp/ft06` → `ft06`, `mk01.fjs` → `mk01`). */
+export function instanceName(name: string): string {
+  return name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'benchmark';
+}
+
+/** A benchmark instance file parsed, or its problems with their lines (TWIN_E_BENCHMARK_FORMAT). */
+export function parseBenchmark(
+  text: string,
+  format: 'orlib' | 'fjs',
+): { ok: true; instance: BenchmarkInstance } | { ok: false; issues: LocatedIssue[] } {
+  const parsed: ParseResult = format === 'orlib' ? parseOrlib(text) : parseFjs(text);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    issues: parsed.issues.map((p) => ({
+      ...issue('TWIN_E_BENCHMARK_FORMAT', [], p.message),
+      line: p.line,
+      ...(p.column !== undefined && { column: p.column }),
+    })),
+  };
+}
+
 /**
  * Any input the product accepts as a scenario: a scenario file, or a benchmark instance (by `format`, by the
  * name's extension, else by its content).
@@ -40,20 +62,9 @@ export function loadScenarioText(text: string, name: string, format?: InputForma
       ? { ok: true, scenario: parsed.scenario, edited: parsed.edited, format: chosen }
       : { ok: false, format: chosen, issues: parsed.issues };
   }
-  const parsed: ParseResult = chosen === 'orlib' ? parseOrlib(text) : parseFjs(text);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      format: chosen,
-      issues: parsed.issues.map((p) => ({
-        ...issue('TWIN_E_BENCHMARK_FORMAT', [], p.message),
-        line: p.line,
-        ...(p.column !== undefined && { column: p.column }),
-      })),
-    };
-  }
-  const baseName = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'benchmark';
-  const validated = validateScenario(benchmarkToScenario(parsed.instance, baseName));
+  const parsed = parseBenchmark(text, chosen);
+  if (!parsed.ok) return { ok: false, format: chosen, issues: parsed.issues };
+  const validated = validateScenario(benchmarkToScenario(parsed.instance, instanceName(name)));
   return validated.ok
     ? { ok: true, scenario: validated.value, edited: validated.value, format: chosen }
     : { ok: false, format: chosen, issues: validated.issues };

@@ -5,6 +5,7 @@ import { validateCommand } from './commands/validate.js';
 import { schemaCommand, SCHEMAS } from './commands/schema.js';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
+import { scheduleCommand, DEFAULT_TIME_LIMIT_S, type ScheduleOptions } from './commands/schedule.js';
 import { VERSION } from './version.js';
 import { processOutput, type CliOutput } from './output.js';
 
@@ -79,6 +80,36 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
   ).action(async (files: string[], options: SimulateOptions) =>
     setExit(await compareCommand(files, options, io)),
   );
+
+  const seconds = (name: string) => (value: string) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+      throw new InvalidArgumentError(`${name} must be a number of seconds > 0`);
+    return n;
+  };
+  program
+    .command('schedule')
+    .description(
+      'search for a short schedule (makespan) on worker threads; Ctrl-C stops with the best so far',
+    )
+    .argument('<file>', 'benchmark instance (OR-Library, .fjs) or scenario (.yaml, .json)')
+    .addOption(formatOption())
+    .option(
+      '--time-limit <s>',
+      `stop after this many seconds (default: ${DEFAULT_TIME_LIMIT_S}, none with --iterations)`,
+      seconds('--time-limit'),
+    )
+    .option('--seed <n>', 'seed of the search (default: 1)', integer('--seed', 0))
+    .option('--workers <k>', 'worker threads (default: all cores)', integer('--workers', 1))
+    .option(
+      '--iterations <n>',
+      'iterations per worker: the same seed, workers and iterations give the same schedule',
+      integer('--iterations', 1),
+    )
+    .option('--json', 'print one JSON object with the schedule')
+    .action(async (file: string, options: ScheduleOptions) =>
+      setExit(await scheduleCommand(file, options, io)),
+    );
 
   program
     .command('schema')

@@ -9,6 +9,8 @@ export interface SearchOptions {
   seed: number;
   /** Stop as soon as the best makespan is at most this (e.g. a proven lower bound). */
   target?: number;
+  /** Check every incremental update against a full recomputation (slow; for tests). */
+  selfCheck?: boolean;
 }
 
 export interface ShopSearch {

@@ -38,6 +38,20 @@ describe('tabu search', () => {
     });
   }
 
+  for (const [label, problem] of [
+    ['job shop', randomShop(71, 12, 8, 6)],
+    ['job shop with releases', randomShop(72, 12, 8, 6, 1, true)],
+    ['flexible job shop', randomShop(73, 12, 8, 6, 3, true)],
+    ['flexible job shop, revisiting machines', randomShop(74, 8, 10, 3, 2)],
+  ] as const) {
+    it(`keeps heads, tails and order right incrementally on a ${label}`, () => {
+      const shop = compileShop(problem);
+      const search = createShopSearch(shop, { seed: 5, selfCheck: true });
+      expect(() => search.run(30_000)).not.toThrow();
+      expect(search.iterations).toBeGreaterThan(0);
+    });
+  }
+
   it('is anytime: the best so far is a valid plan after any number of iterations', () => {
     const problem = randomShop(31, 15, 8, 6, 2);
     const shop = compileShop(problem);

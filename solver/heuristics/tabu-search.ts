@@ -12,6 +12,7 @@ import type { ShopSolution } from '../shop/solution.js';
 import { CriticalPath } from './critical-path.js';
 import { DisjunctiveGraph } from './disjunctive-graph.js';
 import { EliteSet } from './elite-set.js';
+import { IncrementalEvaluator } from './incremental.js';
 import { FastRandom } from './fast-random.js';
 import { CONSTRUCTION_RULES, gifflerThompson } from './giffler-thompson.js';
 import type { SearchOptions, ShopSearch } from './search.js';
@@ -19,7 +20,7 @@ import { TabuList } from './tabu-list.js';
 
 const BEFORE = 0; // move u right before v (u was after v on the machine)
 const AFTER = 1; // move u right after v (u was before v)
-const REASSIGN = 2;
+const REASSIGN = 2; // move u to alternative `alt`, right after v (-1: first)
 
 export class TabuSearch implements ShopSearch {
   iterations = 0;
@@ -39,6 +40,10 @@ export class TabuSearch implements ShopSearch {
   private sinceRestart = 0;
 
   // Scratch for the segment estimate.
+  private readonly incremental: IncrementalEvaluator;
+  private readonly arcs = new Int32Array(4);
+  private readonly headSeeds = new Int32Array(4);
+  private readonly tailSeeds = new Int32Array(4);
   private readonly order: Int32Array;
   private readonly mark: Int32Array;
   private readonly newHead: Float64Array;
@@ -64,6 +69,7 @@ export class TabuSearch implements ShopSearch {
     const { n, m, jobCount } = shop;
     this.rng = new FastRandom(options.seed);
     this.g = new DisjunctiveGraph(shop);
+    this.incremental = new IncrementalEvaluator(this.g);
     this.path = new CriticalPath(n);
     this.tabu = new TabuList(n, m);
     this.elite = new EliteSet(8);
@@ -86,14 +92,14 @@ export class TabuSearch implements ShopSearch {
     for (const rule of CONSTRUCTION_RULES) {
       const solution = gifflerThompson(this.shop, rule, this.rng);
       this.g.load(solution);
-      this.g.evaluate();
+      this.incremental.evaluate();
       if (this.g.makespan < bestMakespan) {
         bestMakespan = this.g.makespan;
         best = solution;
       }
     }
     this.g.load(best!);
-    this.g.evaluate();
+    this.incremental.evaluate();
     this.recordIfBest();
     return best!;
   }
@@ -108,7 +114,7 @@ export class TabuSearch implements ShopSearch {
 
   adopt(solution: ShopSolution): void {
     this.g.load(solution);
-    if (!this.g.evaluate()) throw new Error('adopted solution has a cycle');
+    if (!this.incremental.evaluate()) throw new Error('adopted solution has a cycle');
     this.sinceRestart = 0;
     this.recordIfBest();
   }
@@ -157,7 +163,7 @@ export class TabuSearch implements ShopSearch {
     const entry = this.rng.int(2) === 0 ? this.elite.best() : this.elite.pick(this.rng);
     if (entry === undefined) return;
     this.g.load(entry);
-    this.g.evaluate();
+    this.incremental.evaluate();
     this.tabu.clear();
     const kicks = 2 + this.rng.int(6);
     for (let k = 0; k < kicks; k++) {
@@ -174,21 +180,84 @@ export class TabuSearch implements ShopSearch {
   private apply(kind: number, u: number, v: number, alt: number, markTabu: boolean): void {
     const g = this.g;
     const oldPrev = g.mPrev[u]!;
+    const oldNext = g.mNext[u]!;
     const oldAlt = g.alt[u]!;
     const oldMachine = g.mach[u]!;
     if (markTabu) this.markTabu(kind, u, v);
+    // New machine arcs that may run against the topological order, and where heads and tails must be redone.
+    const { arcs, headSeeds, tailSeeds } = this;
+    let arcCount = 0;
+    let heads = 0;
+    let tails = 0;
+    headSeeds[heads++] = u;
+    tailSeeds[tails++] = u;
+    if (oldNext >= 0) headSeeds[heads++] = oldNext;
+    if (oldPrev >= 0) tailSeeds[tails++] = oldPrev;
     g.unlink(u);
-    if (kind === BEFORE) g.insertAfter(u, g.mPrev[v]!);
-    else if (kind === AFTER) g.insertAfter(u, v);
-    else {
-      g.setAlternative(u, alt);
+    if (kind === BEFORE) {
+      const p = g.mPrev[v]!;
+      g.insertAfter(u, p);
+      arcs[arcCount * 2] = u;
+      arcs[arcCount++ * 2 + 1] = v;
+      headSeeds[heads++] = v;
+      if (p >= 0) tailSeeds[tails++] = p;
+    } else if (kind === AFTER) {
+      const next = g.mNext[v]!;
       g.insertAfter(u, v);
+      arcs[arcCount * 2] = v;
+      arcs[arcCount++ * 2 + 1] = u;
+      tailSeeds[tails++] = v;
+      if (next >= 0) headSeeds[heads++] = next;
+    } else {
+      g.setAlternative(u, alt);
+      const next = v >= 0 ? g.mNext[v]! : g.mFirst[g.mach[u]!]!;
+      g.insertAfter(u, v);
+      if (v >= 0) {
+        arcs[arcCount * 2] = v;
+        arcs[arcCount++ * 2 + 1] = u;
+        tailSeeds[tails++] = v;
+      }
+      if (next >= 0) {
+        arcs[arcCount * 2] = u;
+        arcs[arcCount++ * 2 + 1] = next;
+        headSeeds[heads++] = next;
+      }
     }
-    if (g.evaluate()) return;
+    if (this.incremental.update(arcs, arcCount, headSeeds, heads, tailSeeds, tails)) {
+      if (this.options.selfCheck === true) this.selfCheck();
+      return;
+    }
     g.unlink(u);
     g.setAlternative(u, oldAlt);
     g.insertAfter(u, oldPrev);
-    if (g.mach[u] !== oldMachine || !g.evaluate()) throw new Error('tabu search: could not undo a move');
+    if (g.mach[u] !== oldMachine || !this.incremental.evaluate()) {
+      throw new Error('tabu search: could not undo a move');
+    }
+  }
+
+  /** Compares the incremental state with a full recomputation (tests turn this on). */
+  private selfCheck(): void {
+    const g = this.g;
+    const head = Float64Array.from(g.head);
+    const tail = Float64Array.from(g.tail);
+    const makespan = g.makespan;
+    const pos = this.incremental.pos;
+    for (let o = 0; o < g.n; o++) {
+      const jn = this.shop.jobNext[o]!;
+      const mn = g.mNext[o]!;
+      if ((jn >= 0 && pos[jn]! <= pos[o]!) || (mn >= 0 && pos[mn]! <= pos[o]!)) {
+        throw new Error(`self-check: the order puts a successor of operation ${o} before it`);
+      }
+    }
+    if (!this.incremental.evaluate()) throw new Error('self-check: the graph has a cycle');
+    for (let o = 0; o < g.n; o++) {
+      if (head[o] !== g.head[o] || tail[o] !== g.tail[o]) {
+        throw new Error(
+          `self-check: operation ${o} head ${head[o]} / ${g.head[o]}, tail ${tail[o]} / ${g.tail[o]}`,
+        );
+      }
+    }
+    if (makespan !== g.makespan) throw new Error(`self-check: makespan ${makespan} / ${g.makespan}`);
   }
 
   private markTabu(kind: number, u: number, v: number): void {
