@@ -52,6 +52,27 @@ describe('tabu search', () => {
     });
   }
 
+  it('counts a target as reached up to floating-point rounding (scenario times are means)', () => {
+    const problem = {
+      name: 'fractional',
+      machines: [{ id: 'M0' }],
+      jobs: [
+        {
+          id: 'J0',
+          release: 0,
+          operations: [0.1, 0.2, 0.3].map((d, k) => ({
+            id: `O${k}`,
+            alternatives: [{ machine: 0, duration: d }],
+          })),
+        },
+      ],
+    };
+    const search = createShopSearch(compileShop(problem), { seed: 1, target: 0.6 - 1e-12 });
+    expect(search.finished).toBe(true);
+    const strict = createShopSearch(compileShop(problem), { seed: 1, target: 0.5 });
+    expect(strict.finished).toBe(false);
+  });
+
   it('is anytime: the best so far is a valid plan after any number of iterations', () => {
     const problem = randomShop(31, 15, 8, 6, 2);
     const shop = compileShop(problem);

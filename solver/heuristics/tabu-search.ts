@@ -128,7 +128,10 @@ export class TabuSearch implements ShopSearch {
     this.bestSolution = g.toSolution();
     this.stagnation = 0;
     this.sinceRestart = 0;
-    if (this.options.target !== undefined && g.makespan <= this.options.target) this.finished = true;
+    // Times need not be integers (scenario durations are means): allow for rounding in the bound's sums.
+    const target = this.options.target;
+    if (target !== undefined && g.makespan <= target + 1e-9 * Math.max(1, Math.abs(target)))
+      this.finished = true;
     return true;
   }
 

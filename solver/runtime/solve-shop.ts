@@ -72,6 +72,10 @@ export interface ShopSolveResult {
 }
 
 export const DEFAULT_EPOCH_ITERATIONS = 1000;
+
+/** The target counts as reached up to rounding (scenario times are means, bounds are sums of them). */
+const reached = (makespan: number, target: number) =>
+  makespan <= target + 1e-9 * Math.max(1, Math.abs(target));
 /**
  * A worker adopts the run's best when it is worse and has not improved for this many epochs' iterations. Long
  * enough for each worker to explore on its own (2 epochs made both workers search around one solution and
@@ -248,7 +252,7 @@ export async function solveShop(problem: ShopProblem, options: SolveShopOptions)
   let commanded = 0;
   let epochs = 0;
   const stopReason = (): StopReason | undefined => {
-    if (target !== undefined && best !== undefined && best.makespan <= target) return 'target';
+    if (target !== undefined && best !== undefined && reached(best.makespan, target)) return 'target';
     if (signal?.aborted) return 'cancelled';
     if (maxIterations !== undefined && commanded >= maxIterations) return 'iterations';
     if (timeLimitS !== undefined && elapsed() >= timeLimitS) return 'time';

@@ -123,7 +123,9 @@ export async function scheduleCommand(
       ...(options.iterations !== undefined && { maxIterations: options.iterations }),
       ...(!quiet && {
         onIncumbent: ({ makespan, timeS, iterations }) =>
-          io.err(`  makespan ${makespan} at ${timeS.toFixed(2)} s (${iterations} iterations)\n`),
+          io.err(
+            `  makespan ${Number.isInteger(makespan) ? makespan : makespan.toFixed(2)} at ${timeS.toFixed(2)} s (${iterations} iterations)\n`,
+          ),
       }),
     });
   } catch (e) {
