@@ -2,6 +2,9 @@
 // iteration), and the machine an operation just left (FJSP). Dense matrices up to a size, a map beyond.
 
 const DENSE_LIMIT = 2048;
+const SPARSE_PRUNE_AT = 1 << 18;
+/** Larger than any tenure the search draws, so pruning never drops a live entry. */
+const MAX_TENURE = 1 << 16;
 
 export class TabuList {
   private readonly pairs: Int32Array | undefined;
@@ -25,7 +28,15 @@ export class TabuList {
   forbidPair(a: number, b: number, until: number): void {
     const key = a * this.n + b;
     if (this.pairs !== undefined) this.pairs[key] = until;
-    else this.sparse.set(key, until);
+    else {
+      if (this.sparse.size >= SPARSE_PRUNE_AT) this.prune(until);
+      this.sparse.set(key, until);
+    }
+  }
+
+  /** Drop expired entries of the map (tenures are short, so entries far older than `until` have expired). */
+  private prune(until: number): void {
+    for (const [key, expiry] of this.sparse) if (expiry < until - MAX_TENURE) this.sparse.delete(key);
   }
 
   machineUntil(op: number, machine: number): number {

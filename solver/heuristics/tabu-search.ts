@@ -161,76 +161,22 @@ export class TabuSearch implements ShopSearch {
     if (++this.sinceRestart >= this.restartAfter) this.restart();
   }
 
-  /**
-   * Restart: half of the time (job shops with two or more elite solutions) from a point on the path between
-   * two elite solutions (path relinking), otherwise from an elite solution with a few random moves.
-   */
+  /** Restart from an elite solution (the best one half of the time) with a few random moves. */
   private restart(): void {
     const entry = this.rng.int(2) === 0 ? this.elite.best() : this.elite.pick(this.rng);
     if (entry === undefined) return;
-    const guide = this.elite.pick(this.rng);
     this.g.load(entry);
     this.incremental.evaluate();
     this.tabu.clear();
-    if (!this.shop.flexible && guide !== undefined && guide !== entry && this.rng.int(2) === 0) {
-      this.relink(guide);
-    } else {
-      const kicks = 2 + this.rng.int(6);
-      for (let k = 0; k < kicks; k++) {
-        this.path.find(this.g, this.rng);
-        this.scan();
-        if (this.fallbackCount === 0) break;
-        this.apply(this.fallbackKind, this.fallbackU, this.fallbackV, this.fallbackAlt, false);
-      }
+    const kicks = 2 + this.rng.int(6);
+    for (let k = 0; k < kicks; k++) {
+      this.path.find(this.g, this.rng);
+      this.scan();
+      if (this.fallbackCount === 0) break;
+      this.apply(this.fallbackKind, this.fallbackU, this.fallbackV, this.fallbackAlt, false);
     }
     this.sinceRestart = 0;
     this.recordIfBest();
-  }
-
-  /**
-   * Walk from the current solution towards `guide`, one operation at a time put at its guide position on a
-   * random machine, and stop somewhere between 30 % and 70 % of the way (same machine choice assumed).
-   */
-  private relink(guide: ShopSolution): void {
-    const g = this.g;
-    // Distance on a machine: the operations after the longest prefix it shares with the guide.
-    const distanceOf = (mc: number): number => {
-      const seq = guide.sequences[mc]!;
-      let i = 0;
-      for (let o = g.mFirst[mc]!; o >= 0 && seq[i] === o; o = g.mNext[o]!) i++;
-      return seq.length - i;
-    };
-    let total = 0;
-    for (let mc = 0; mc < g.m; mc++) total += distanceOf(mc);
-    const goal = Math.floor(total * (0.3 + 0.4 * this.rng.next()));
-    const blocked = new Uint8Array(g.m);
-    let done = 0;
-    let guard = total * 2 + g.m;
-    while (done < goal && guard-- > 0) {
-      // A random machine that still differs and is not blocked by a cycle.
-      let mc = -1;
-      let seen = 0;
-      for (let k = 0; k < g.m; k++) {
-        if (blocked[k] === 0 && distanceOf(k) > 0 && this.rng.int(++seen) === 0) mc = k;
-      }
-      if (mc < 0) break;
-      // The first position where the machine differs from the guide: bring the guide's operation there.
-      const seq = guide.sequences[mc]!;
-      let i = 0;
-      let x = g.mFirst[mc]!;
-      while (x >= 0 && seq[i] === x) {
-        x = g.mNext[x]!;
-        i++;
-      }
-      const wanted = seq[i]!;
-      const before = distanceOf(mc);
-      this.apply(BEFORE, wanted, x, -1, false);
-      if (g.mNext[wanted] !== x) {
-        blocked[mc] = 1; // the move would close a cycle; leave this machine
-        continue;
-      }
-      done += before - distanceOf(mc);
-    }
   }
 
   /** Apply a move and re-evaluate; a move that closes a cycle is undone (and made tabu all the same). */
