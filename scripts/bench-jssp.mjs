@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const FAMILIES = ['ft', 'la', 'abz', 'orb', 'swv', 'yn', 'mk'];
 const dist = new URL('../dist/', import.meta.url);
@@ -22,46 +23,43 @@ function usage(message) {
   process.exit(2);
 }
 
-function parseArgs(argv) {
-  const options = { timeLimitS: 60, set: 'all', workers: availableParallelism(), seed: 1, only: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) usage(`${flag} needs a value`);
-    i++;
-    const whole = (min) => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < min) usage(`${flag} must be a whole number ≥ ${min}, found "${value}"`);
-      return n;
-    };
-    switch (flag) {
-      case '--time-limit':
-        options.timeLimitS = Number(value);
-        if (!(options.timeLimitS > 0))
-          usage(`--time-limit must be a number of seconds > 0, found "${value}"`);
-        break;
-      case '--set':
-        if (value !== 'all' && !FAMILIES.includes(value))
-          usage(`--set must be one of ${FAMILIES.join(', ')}, all`);
-        options.set = value;
-        break;
-      case '--workers':
-        options.workers = whole(1);
-        break;
-      case '--seed':
-        options.seed = whole(0);
-        break;
-      case '--only':
-        options.only = value.split(',').filter(Boolean);
-        break;
-      case '--out':
-        options.out = value;
-        break;
-      default:
-        usage(`unknown option ${flag}`);
-    }
+function parseOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        'time-limit': { type: 'string', default: '60' },
+        set: { type: 'string', default: 'all' },
+        workers: { type: 'string', default: String(availableParallelism()) },
+        seed: { type: 'string', default: '1' },
+        only: { type: 'string' },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    usage(e.message);
   }
-  return options;
+  const whole = (flag, min) => {
+    const n = Number(values[flag]);
+    if (!Number.isInteger(n) || n < min)
+      usage(`--${flag} must be a whole number ≥ ${min}, found "${values[flag]}"`);
+    return n;
+  };
+  const timeLimitS = Number(values['time-limit']);
+  if (!(timeLimitS > 0))
+    usage(`--time-limit must be a number of seconds > 0, found "${values['time-limit']}"`);
+  if (values.set !== 'all' && !FAMILIES.includes(values.set))
+    usage(`--set must be one of ${FAMILIES.join(', ')}, all`);
+  return {
+    timeLimitS,
+    set: values.set,
+    workers: whole('workers', 1),
+    seed: whole('seed', 0),
+    only: values.only?.split(',').filter(Boolean),
+    out: values.out,
+  };
 }
 
 const familyOf = (name) => /^[a-z]+/.exec(name)?.[0] ?? name;
@@ -106,7 +104,7 @@ const line = (cells) =>
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   if (!existsSync(shared)) {
     console.error(
       `bench-jssp: the benchmarks are not there: ${fileURLToPath(shared)} (expected ../shared/benchmarks beside the repository, with jssp/ and fjsp/)`,
@@ -119,9 +117,7 @@ async function main() {
   }
   const { solveShop } = await import(new URL('solver/runtime/solve-shop.js', dist));
   const { lowerBound } = await import(new URL('solver/shop/lower-bound.js', dist));
-  const { parseOrlib } = await import(new URL('scenarios/importers/orlib.js', dist));
-  const { parseFjs } = await import(new URL('scenarios/importers/fjs.js', dist));
-  const { benchmarkToShopProblem } = await import(new URL('scenarios/importers/to-shop-problem.js', dist));
+  const { loadShopProblemText } = await import(new URL('scenarios/load-shop.js', dist));
 
   let instances = listInstances().filter((i) => options.set === 'all' || i.family === options.set);
   if (options.only) {
@@ -150,14 +146,13 @@ async function main() {
   for (const instance of instances) {
     if (controller.signal.aborted) break;
     const text = readFileSync(instance.file, 'utf8');
-    const parsed = instance.format === 'orlib' ? parseOrlib(text) : parseFjs(text);
-    if (!parsed.ok) {
-      console.error(
-        `${instance.name}: does not parse: ${parsed.issues.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`,
-      );
+    const loaded = loadShopProblemText(text, fileURLToPath(instance.file), instance.format);
+    if (!loaded.ok) {
+      const issues = loaded.issues.map((p) => `line ${p.line ?? '?'}: ${p.message}`).join('; ');
+      console.error(`${instance.name}: does not parse: ${issues}`);
       continue;
     }
-    const problem = benchmarkToShopProblem(parsed.instance, instance.name);
+    const { problem } = loaded;
     const ub = instance.bounds?.ub;
     const lb = Math.max(lowerBound(problem), instance.bounds?.lb ?? 0);
     const result = await solveShop(problem, {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { issue, type ValidationIssue } from '../../twin/validate/issue.js';
 import { loadScenarioText, type InputFormat, type LoadedScenario } from '../../scenarios/load.js';
+import { loadShopProblemText, type LoadedShopProblem } from '../../scenarios/load-shop.js';
 
 /** A file's text, or why it cannot be read as one more issue (never a crash). */
 export async function readTextFile(
@@ -20,4 +21,11 @@ export async function readScenarioFile(file: string, format?: InputFormat): Prom
   const read = await readTextFile(file);
   if (!read.ok) return { ok: false, format: format ?? 'scenario', issues: [read.issue] };
   return loadScenarioText(read.text, file, format);
+}
+
+/** Read a benchmark instance or a scenario from disk as the scheduler's problem. */
+export async function readShopProblemFile(file: string, format?: InputFormat): Promise<LoadedShopProblem> {
+  const read = await readTextFile(file);
+  if (!read.ok) return { ok: false, format: format ?? 'scenario', issues: [read.issue] };
+  return loadShopProblemText(read.text, file, format);
 }

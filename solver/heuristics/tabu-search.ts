@@ -16,6 +16,7 @@ import { IncrementalEvaluator } from './incremental.js';
 import { FastRandom } from './fast-random.js';
 import { CONSTRUCTION_RULES, gifflerThompson } from './giffler-thompson.js';
 import type { SearchOptions, ShopSearch } from './search.js';
+import { reachesTarget } from './target.js';
 import { TabuList } from './tabu-list.js';
 
 const BEFORE = 0; // move u right before v (u was after v on the machine)
@@ -33,7 +34,7 @@ export class TabuSearch implements ShopSearch {
   private readonly tabu: TabuList;
   private readonly elite: EliteSet;
   private readonly rng: FastRandom;
-  private bestSolution: ShopSolution;
+  private bestSolution!: ShopSolution; // set by the construction's first recordIfBest
   private readonly tenureMin: number;
   private readonly tenureMax: number;
   private readonly restartAfter: number;
@@ -82,11 +83,11 @@ export class TabuSearch implements ShopSearch {
     this.tenureMin = Math.round(base);
     this.tenureMax = Math.round(base * (jobCount <= 2 * m ? 1.4 : 1.5));
     this.restartAfter = 10000 + 20 * n;
-    this.bestSolution = this.construct();
+    this.construct();
   }
 
   /** The best of a few Giffler–Thompson schedules (rules in turn), as the starting point. */
-  private construct(): ShopSolution {
+  private construct(): void {
     let best: ShopSolution | undefined;
     let bestMakespan = Infinity;
     for (const rule of CONSTRUCTION_RULES) {
@@ -101,7 +102,6 @@ export class TabuSearch implements ShopSearch {
     this.g.load(best!);
     this.incremental.evaluate();
     this.recordIfBest();
-    return best!;
   }
 
   run(iterations: number): void {
@@ -128,10 +128,8 @@ export class TabuSearch implements ShopSearch {
     this.bestSolution = g.toSolution();
     this.stagnation = 0;
     this.sinceRestart = 0;
-    // Times need not be integers (scenario durations are means): allow for rounding in the bound's sums.
     const target = this.options.target;
-    if (target !== undefined && g.makespan <= target + 1e-9 * Math.max(1, Math.abs(target)))
-      this.finished = true;
+    if (target !== undefined && reachesTarget(g.makespan, target)) this.finished = true;
     return true;
   }
 

@@ -1,17 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ReplicationOutcome, SolverTask } from '../protocol.js';
 import runReplication from './replication-worker.js';
-
-/** Under vitest the sources are TypeScript; workers always run the compiled JavaScript from dist/. */
-function workerFile(): string {
-  const here = import.meta.url;
-  const url = here.endsWith('.ts')
-    ? new URL('../../dist/solver/runtime/replication-worker.js', here)
-    : new URL('./replication-worker.js', here);
-  return fileURLToPath(url);
-}
+import { workerFile } from './worker-file.js';
 
 export interface ReplicationOptions {
   /** Worker threads; 1 runs in this thread. Default: the machine's cores. */
@@ -38,7 +29,7 @@ export async function runReplications(
     });
   }
   const pool = new Piscina({
-    filename: workerFile(),
+    filename: workerFile('replication-worker'),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,

@@ -3,8 +3,8 @@
 // malformed message becomes an error that names the field, never a crash.
 import Type, { type Static, type TSchema } from 'typebox';
 import { checkSchema } from '../../twin/validate/schema-check.js';
-import type { ShopProblem } from '../shop/problem.js';
-import type { ShopSolution } from '../shop/solution.js';
+import { ShopProblem } from '../shop/problem.js';
+import { ShopSolution } from '../shop/solution.js';
 
 /** `workerData.mark` of a schedule worker thread. */
 export const SCHEDULE_WORKER_MARK = 'shopfloor-twin/schedule-worker';
@@ -13,67 +13,6 @@ const RunId = Type.Integer({ minimum: 0, description: 'the id of the run' });
 const WorkerIndex = Type.Integer({ minimum: 0, description: 'the index of the worker in its run' });
 const Index = Type.Integer({ minimum: 0 });
 const Time = Type.Number({ minimum: 0 });
-
-export const ShopSolutionSchema = Type.Object(
-  { alt: Type.Array(Index), sequences: Type.Array(Type.Array(Index)) },
-  { additionalProperties: false },
-);
-
-export const ShopProblemSchema = Type.Object(
-  {
-    name: Type.String(),
-    machines: Type.Array(
-      Type.Object(
-        {
-          id: Type.String(),
-          number: Type.Optional(Type.Number()),
-          unavailable: Type.Optional(
-            Type.Array(
-              Type.Object(
-                {
-                  start: Type.Number(),
-                  end: Type.Number(),
-                  kind: Type.Union([
-                    Type.Literal('calendar'),
-                    Type.Literal('maintenance'),
-                    Type.Literal('downtime'),
-                  ]),
-                },
-                { additionalProperties: false },
-              ),
-            ),
-          ),
-          setup: Type.Optional(Type.Array(Type.Array(Time))),
-          initialSetup: Type.Optional(Type.Array(Time)),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    jobs: Type.Array(
-      Type.Object(
-        {
-          id: Type.String(),
-          release: Time,
-          operations: Type.Array(
-            Type.Object(
-              {
-                id: Type.String(),
-                alternatives: Type.Array(
-                  Type.Object({ machine: Index, duration: Time }, { additionalProperties: false }),
-                  { minItems: 1 },
-                ),
-                family: Type.Optional(Index),
-              },
-              { additionalProperties: false },
-            ),
-          ),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 // Coordinator -> worker.
 
@@ -85,7 +24,7 @@ export const InitMessage = Type.Object(
     worker: WorkerIndex,
     seed: Type.Integer({ minimum: 0, maximum: 4294967295 }),
     target: Type.Optional(Type.Number()),
-    problem: ShopProblemSchema,
+    problem: ShopProblem,
   },
   { additionalProperties: false },
 );
@@ -96,7 +35,7 @@ export const EpochMessage = Type.Object(
 );
 /** Continue from this solution (the run's best so far). */
 export const AdoptMessage = Type.Object(
-  { type: Type.Literal('adopt'), run: RunId, solution: ShopSolutionSchema },
+  { type: Type.Literal('adopt'), run: RunId, solution: ShopSolution },
   { additionalProperties: false },
 );
 
@@ -114,12 +53,12 @@ const searchState = {
 };
 /** The search is built; its first solution comes along. */
 export const ReadyMessage = Type.Object(
-  { type: Type.Literal('ready'), ...searchState, solution: ShopSolutionSchema },
+  { type: Type.Literal('ready'), ...searchState, solution: ShopSolution },
   { additionalProperties: false },
 );
 /** An epoch is done; the best solution comes along only when it improved since the last report. */
 export const EpochDoneMessage = Type.Object(
-  { type: Type.Literal('epochDone'), ...searchState, solution: Type.Optional(ShopSolutionSchema) },
+  { type: Type.Literal('epochDone'), ...searchState, solution: Type.Optional(ShopSolution) },
   { additionalProperties: false },
 );
 /** The worker could not do what it was asked; `error` is `{ code, message }` as in twin/errors.ts. */
@@ -133,9 +72,9 @@ export const FailedMessage = Type.Object(
   { additionalProperties: false },
 );
 
-export type InitMessage = Static<typeof InitMessage> & { problem: ShopProblem };
+export type InitMessage = Static<typeof InitMessage>;
 export type EpochMessage = Static<typeof EpochMessage>;
-export type AdoptMessage = Static<typeof AdoptMessage> & { solution: ShopSolution };
+export type AdoptMessage = Static<typeof AdoptMessage>;
 export type ScheduleCommand = InitMessage | EpochMessage | AdoptMessage;
 export type ReadyMessage = Static<typeof ReadyMessage>;
 export type EpochDoneMessage = Static<typeof EpochDoneMessage>;

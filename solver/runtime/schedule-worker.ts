@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createShopSearch, type ShopSearch } from '../heuristics/search.js';
 import { compileShop, type CompiledShop } from '../shop/compiled.js';
-import { solutionShapeError, type ShopSolution } from '../shop/solution.js';
+import { solutionShapeError } from '../shop/solution.js';
 import { parseScheduleCommand, SCHEDULE_WORKER_MARK } from './schedule-protocol.js';
 import type { ScheduleCommand, ScheduleReply } from './schedule-protocol.js';
 
@@ -16,12 +16,6 @@ interface State {
   /** Best makespan the coordinator has been told about (or has sent): a solution is only sent when below. */
   reported: number;
 }
-
-/** Plain arrays, copied: the search may keep changing its own. */
-const copy = (s: ShopSolution): ShopSolution => ({
-  alt: [...s.alt],
-  sequences: s.sequences.map((q) => [...q]),
-});
 
 /** The protocol state machine, apart from the thread so it can be driven in tests. */
 export class ScheduleWorker {
@@ -46,7 +40,7 @@ export class ScheduleWorker {
           : { seed: command.seed, target: command.target };
       const search = createShopSearch(shop, options);
       this.state = { run: command.run, worker: command.worker, shop, search, reported: search.bestMakespan };
-      return { type: 'ready', ...this.searchState(), solution: copy(search.best()) };
+      return { type: 'ready', ...this.searchState(), solution: search.best() };
     }
     const state = this.state;
     if (state === undefined || state.run !== command.run) {
@@ -70,7 +64,7 @@ export class ScheduleWorker {
     return {
       type: 'epochDone',
       ...this.searchState(),
-      ...(improved && { solution: copy(state.search.best()) }),
+      ...(improved && { solution: state.search.best() }),
     };
   }
 

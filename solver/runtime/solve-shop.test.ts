@@ -146,6 +146,15 @@ describe('solveShop', () => {
     });
     await expect(solveShop(ft06(), { seed: 1, workers: 0, maxIterations: 1 })).rejects.toThrow(/workers/);
   });
+
+  it('refuses a bad problem before starting any worker, naming the field', async () => {
+    const problem = ft06();
+    problem.jobs[2]!.operations[4]!.alternatives[0]!.machine = 9;
+    await expect(solveShop(problem, { seed: 1, maxIterations: 1 })).rejects.toMatchObject({
+      code: 'TWIN_E_SCHEMA',
+      message: expect.stringMatching(/jobs\[2\]\.operations\[4\]\.alternatives\[0\]\.machine: no machine 9/),
+    });
+  });
 });
 
 describe('messages from schedule workers', () => {

@@ -8,15 +8,16 @@
 // workers and maxIterations reproduce a run exactly, whatever the machine's speed. A time-limited (or
 // cancelled) run reports `iterationsPerWorker`; passing it as maxIterations replays that run.
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isErrorCode, TwinError } from '../../twin/errors.js';
 import { checkPlan } from '../check/check-plan.js';
 import { derivedSeed } from '../heuristics/fast-random.js';
+import { reachesTarget } from '../heuristics/target.js';
 import { compileShop } from '../shop/compiled.js';
 import type { ShopPlan, ShopProblem } from '../shop/problem.js';
 import { solutionShapeError, type ShopSolution } from '../shop/solution.js';
 import { planOf } from '../shop/timetable.js';
+import { validateShopProblem } from '../shop/validate-problem.js';
 import {
   parseScheduleReply,
   SCHEDULE_WORKER_MARK,
@@ -24,6 +25,7 @@ import {
   type ReadyMessage,
   type ScheduleCommand,
 } from './schedule-protocol.js';
+import { workerFile } from './worker-file.js';
 
 export interface ShopIncumbent {
   /** Makespan of the new best solution (as the search measures it). */
@@ -73,24 +75,12 @@ export interface ShopSolveResult {
 
 export const DEFAULT_EPOCH_ITERATIONS = 1000;
 
-/** The target counts as reached up to rounding (scenario times are means, bounds are sums of them). */
-const reached = (makespan: number, target: number) =>
-  makespan <= target + 1e-9 * Math.max(1, Math.abs(target));
 /**
  * A worker adopts the run's best when it is worse and has not improved for this many epochs' iterations. Long
  * enough for each worker to explore on its own (2 epochs made both workers search around one solution and
  * cost 0.5-1 point of gap on swv/yn/abz in 20 s runs; 20-60 measured alike).
  */
 export const ADOPT_AFTER_EPOCHS = 40;
-
-/** Under vitest the sources are TypeScript; workers always run the compiled JavaScript from dist/. */
-function workerFile(): string {
-  const here = import.meta.url;
-  const url = here.endsWith('.ts')
-    ? new URL('../../dist/solver/runtime/schedule-worker.js', here)
-    : new URL('./schedule-worker.js', here);
-  return fileURLToPath(url);
-}
 
 type SearchReport = ReadyMessage | EpochDoneMessage;
 
@@ -129,7 +119,7 @@ class WorkerLink {
     private readonly run: number,
     readonly index: number,
   ) {
-    this.thread = new Worker(workerFile(), { workerData: { mark: SCHEDULE_WORKER_MARK } });
+    this.thread = new Worker(workerFile('schedule-worker'), { workerData: { mark: SCHEDULE_WORKER_MARK } });
     this.thread.on('message', (message: unknown) => {
       try {
         this.deliver(readScheduleReply(message, run, index));
@@ -213,6 +203,13 @@ let runCount = 0;
  */
 export async function solveShop(problem: ShopProblem, options: SolveShopOptions): Promise<ShopSolveResult> {
   checkOptions(options);
+  const valid = validateShopProblem(problem);
+  if (!valid.ok) {
+    const listed = valid.issues.slice(0, 10).map((i) => `${i.path || 'problem'}: ${i.message}`);
+    throw new TwinError('TWIN_E_SCHEMA', `solveShop: bad problem: ${listed.join('; ')}`, {
+      issues: valid.issues,
+    });
+  }
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const { seed, target, maxIterations, timeLimitS, signal, onIncumbent } = options;
@@ -252,7 +249,7 @@ export async function solveShop(problem: ShopProblem, options: SolveShopOptions)
   let commanded = 0;
   let epochs = 0;
   const stopReason = (): StopReason | undefined => {
-    if (target !== undefined && best !== undefined && reached(best.makespan, target)) return 'target';
+    if (target !== undefined && best !== undefined && reachesTarget(best.makespan, target)) return 'target';
     if (signal?.aborted) return 'cancelled';
     if (maxIterations !== undefined && commanded >= maxIterations) return 'iterations';
     if (timeLimitS !== undefined && elapsed() >= timeLimitS) return 'time';

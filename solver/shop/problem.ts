@@ -1,52 +1,73 @@
 // The scheduling problem in numeric form, shared by the search, the timetabling decoder and the plan
 // checker. Jobs, operations and machines are dense indices; ids are kept for reports and for mapping back.
+import Type, { type Static } from 'typebox';
+
+const Index = Type.Integer({ minimum: 0 });
+const Time = Type.Number({ minimum: 0 });
 
 /** One eligible machine for an operation and how long the operation takes there. */
-export interface ShopAlternative {
-  /** Dense machine index into `ShopProblem.machines`. */
-  machine: number;
-  duration: number;
-}
+export const ShopAlternative = Type.Object(
+  { machine: Type.Integer({ minimum: 0, description: 'dense index into the machines' }), duration: Time },
+  { additionalProperties: false },
+);
+export type ShopAlternative = Static<typeof ShopAlternative>;
 
-export interface ShopOperation {
-  id: string;
-  alternatives: ShopAlternative[];
-  /** Setup family (index into the machine's setup matrix); absent means no setups for this operation. */
-  family?: number;
-}
+export const ShopOperation = Type.Object(
+  {
+    id: Type.String(),
+    alternatives: Type.Array(ShopAlternative, { minItems: 1 }),
+    /** Setup family (index into the machine's setup matrix); absent means no setups for this operation. */
+    family: Type.Optional(Index),
+  },
+  { additionalProperties: false },
+);
+export type ShopOperation = Static<typeof ShopOperation>;
 
-export interface ShopJob {
-  id: string;
-  /** Earliest start of the job's first operation. */
-  release: number;
-  /** In route order: operation k+1 starts after operation k ends. */
-  operations: ShopOperation[];
-}
+export const ShopJob = Type.Object(
+  {
+    id: Type.String(),
+    /** Earliest start of the job's first operation. */
+    release: Time,
+    /** In route order: operation k+1 starts after operation k ends. */
+    operations: Type.Array(ShopOperation),
+  },
+  { additionalProperties: false },
+);
+export type ShopJob = Static<typeof ShopJob>;
 
 /** Half-open `[start, end)` interval in which a machine cannot process (closed shift, maintenance, outage). */
-export interface UnavailableWindow {
-  start: number;
-  end: number;
-  kind: 'calendar' | 'maintenance' | 'downtime';
-}
+export const UnavailableWindow = Type.Object(
+  {
+    start: Type.Number(),
+    end: Type.Number(),
+    kind: Type.Union([Type.Literal('calendar'), Type.Literal('maintenance'), Type.Literal('downtime')]),
+  },
+  { additionalProperties: false },
+);
+export type UnavailableWindow = Static<typeof UnavailableWindow>;
 
-export interface ShopMachine {
-  id: string;
-  /** The machine's number in the source file (benchmark instances), printed in `--json` schedules. */
-  number?: number;
-  /** Sorted, non-overlapping. */
-  unavailable?: UnavailableWindow[];
-  /** `setup[from][to]`: time between an operation of family `from` and one of family `to`. */
-  setup?: number[][];
-  /** Setup before the first operation on the machine, by family. */
-  initialSetup?: number[];
-}
+export const ShopMachine = Type.Object(
+  {
+    id: Type.String(),
+    /** The machine's number in the source file (benchmark instances), printed in `--json` schedules. */
+    number: Type.Optional(Type.Number()),
+    /** Sorted, non-overlapping. */
+    unavailable: Type.Optional(Type.Array(UnavailableWindow)),
+    /** `setup[from][to]`: time between an operation of family `from` and one of family `to`. */
+    setup: Type.Optional(Type.Array(Type.Array(Time))),
+    /** Setup before the first operation on the machine, by family. */
+    initialSetup: Type.Optional(Type.Array(Time)),
+  },
+  { additionalProperties: false },
+);
+export type ShopMachine = Static<typeof ShopMachine>;
 
-export interface ShopProblem {
-  name: string;
-  machines: ShopMachine[];
-  jobs: ShopJob[];
-}
+/** The one definition of a shop problem: its TS type, the worker protocol and input validation use it. */
+export const ShopProblem = Type.Object(
+  { name: Type.String(), machines: Type.Array(ShopMachine), jobs: Type.Array(ShopJob) },
+  { additionalProperties: false },
+);
+export type ShopProblem = Static<typeof ShopProblem>;
 
 /** One operation in a plan: `job` and `op` index the problem's jobs and their operations. */
 export interface ScheduledOperation {

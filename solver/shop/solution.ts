@@ -1,13 +1,20 @@
 // A solution of the search: the chosen alternative of each operation and the order of operations on each
 // machine. Start times follow from it (timetable.ts); plain arrays so it crosses worker threads as is.
+import Type, { type Static } from 'typebox';
 import type { CompiledShop } from './compiled.js';
 
-export interface ShopSolution {
-  /** Chosen alternative per global operation index (index into CompiledShop.alt* arrays). */
-  alt: number[];
-  /** Global operation indices in processing order, one list per machine. */
-  sequences: number[][];
-}
+const Index = Type.Integer({ minimum: 0 });
+
+export const ShopSolution = Type.Object(
+  {
+    /** Chosen alternative per global operation index (index into CompiledShop.alt* arrays). */
+    alt: Type.Array(Index),
+    /** Global operation indices in processing order, one list per machine. */
+    sequences: Type.Array(Type.Array(Index)),
+  },
+  { additionalProperties: false },
+);
+export type ShopSolution = Static<typeof ShopSolution>;
 
 /** Checks the shape of a solution against the problem; returns the reason it is malformed, or undefined. */
 export function solutionShapeError(shop: CompiledShop, solution: ShopSolution): string | undefined {

@@ -52,9 +52,10 @@ export function timetable(shop: CompiledShop, solution: ShopSolution): Float64Ar
     }
     start[o] = t;
     end[o] = t + duration;
-    for (const next of [jobNext[o]!, machineNext[o]!]) {
-      if (next >= 0 && --indegree[next]! === 0) queue[tail++] = next;
-    }
+    const jn = jobNext[o]!;
+    const mn = machineNext[o]!;
+    if (jn >= 0 && --indegree[jn]! === 0) queue[tail++] = jn;
+    if (mn >= 0 && --indegree[mn]! === 0) queue[tail++] = mn;
   }
   return tail === n ? start : undefined;
 }

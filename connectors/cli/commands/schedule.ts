@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadShopProblemText } from '../../../scenarios/load-shop.js';
 import type { InputFormat } from '../../../scenarios/load.js';
 import { solveShop, type ShopSolveResult, type StopReason } from '../../../solver/runtime/solve-shop.js';
 import { lowerBound } from '../../../solver/shop/lower-bound.js';
 import type { ShopProblem } from '../../../solver/shop/problem.js';
 import { TwinError } from '../../../twin/errors.js';
 import type { CliOutput } from '../output.js';
-import { readTextFile } from '../read-input.js';
+import { readShopProblemFile, readTextFile } from '../read-input.js';
 import { formatIssues } from '../report-issues.js';
 
 export interface ScheduleOptions {
@@ -73,12 +72,7 @@ export async function scheduleCommand(
   options: ScheduleOptions,
   io: CliOutput,
 ): Promise<number> {
-  const read = await readTextFile(file);
-  if (!read.ok) {
-    io.err(formatIssues(file, [read.issue]));
-    return 1;
-  }
-  const loaded = loadShopProblemText(read.text, file, options.format);
+  const loaded = await readShopProblemFile(file, options.format);
   if (!loaded.ok) {
     io.err(formatIssues(file, loaded.issues));
     return 1;
