@@ -24,7 +24,8 @@ VM_PORT=18428
 INFLUXDB1_PORT=18086
 INFLUXDB1_RPC_PORT=18088
 TIMEOUT="${TEST_SERVERS_TIMEOUT:-30}"
-PACKAGES=(mosquitto victoria-metrics influxdb chromium)
+# glpk-utils gives native glpsol, the reference the glpk.js MILP results are compared with.
+PACKAGES=(mosquitto victoria-metrics influxdb chromium glpk-utils)
 # Every data folder of this checkout is named after MARKER, so leftovers of an earlier run (whose state file
 # was lost) can be told apart from other checkouts' servers and from anything else on the machine.
 MARKER="shopfloor-twin-servers.$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
@@ -50,7 +51,7 @@ chromium_path() {
 
 missing_binaries() {
   local bin
-  for bin in mosquitto victoria-metrics influxd; do
+  for bin in mosquitto victoria-metrics influxd glpsol; do
     command -v "$bin" >/dev/null 2>&1 || printf '%s\n' "$bin"
   done
   chromium_path >/dev/null || printf 'chromium\n'
@@ -60,7 +61,7 @@ cmd_install() {
   local missing
   missing="$(missing_binaries)"
   if [[ -z "$missing" ]]; then
-    log "all binaries present (mosquitto, victoria-metrics, influxd, chromium)"
+    log "all binaries present (mosquitto, victoria-metrics, influxd, glpsol, chromium)"
     return 0
   fi
   log "missing: $(printf '%s' "$missing" | tr '\n' ' ')"
