@@ -1,0 +1,80 @@
+import { SHOP_FLOOR_STATES, type ShopFloorState } from '../schema/machine-state.js';
+import type { PowerKw } from '../schema/machine.js';
+import type { Quality } from '../schema/observation.js';
+import type { SignalValue, StateDurations } from '../schema/twin-snapshot.js';
+import { toMachinery } from '../machine-states.js';
+import { powerDrawKw } from '../energy.js';
+
+/** What the store needs to know of a machine from the model. */
+export interface MachineInfo {
+  id: string;
+  line: string;
+  kind: string;
+  powerKw?: PowerKw;
+  /** Ideal time per good part (s), for OEE performance; 0 or missing → performance counts as 1 when running. */
+  idealCycleS?: number;
+}
+
+export function zeroDurations(): StateDurations {
+  return Object.fromEntries(SHOP_FLOOR_STATES.map((s) => [s, 0])) as StateDurations;
+}
+
+/** The mutable live record of one machine inside the store. */
+export class MachineRecord {
+  state: ShopFloorState = 'off';
+  sinceMs: number;
+  order: string | undefined;
+  operation: string | undefined;
+  partCount = 0;
+  scrapCount = 0;
+  quality: Quality = 'good';
+  readonly signals: Record<string, SignalValue> = {};
+  readonly stateMs: StateDurations = zeroDurations();
+  energyKwh = 0;
+  /** Last measured power (kW) and when, to integrate energy from a power signal when there is one. */
+  private measuredPowerKw: number | undefined;
+  private accountedToMs: number;
+
+  constructor(
+    readonly info: MachineInfo,
+    startMs: number,
+  ) {
+    this.sinceMs = startMs;
+    this.accountedToMs = startMs;
+  }
+
+  get machinery(): ReturnType<typeof toMachinery> {
+    return toMachinery(this.state);
+  }
+
+  /** Count time (and energy) in the current state up to `toMs`; time never runs backwards. */
+  accountTo(toMs: number): void {
+    const dt = toMs - this.accountedToMs;
+    if (!(dt > 0)) return;
+    this.stateMs[this.state] += dt;
+    const kw = this.measuredPowerKw ?? powerDrawKw(this.info.powerKw, this.state);
+    this.energyKwh += (kw * dt) / 3_600_000;
+    this.accountedToMs = toMs;
+  }
+
+  setPower(kw: number | undefined): void {
+    this.measuredPowerKw = kw;
+  }
+
+  /** Durations and energy as they would be at `atMs`, without changing the record. */
+  durationsAt(atMs: number): { stateMs: StateDurations; energyKwh: number } {
+    const stateMs = { ...this.stateMs };
+    let energyKwh = this.energyKwh;
+    const dt = atMs - this.accountedToMs;
+    if (dt > 0) {
+      stateMs[this.state] += dt;
+      const kw = this.measuredPowerKw ?? powerDrawKw(this.info.powerKw, this.state);
+      energyKwh += (kw * dt) / 3_600_000;
+    }
+    return { stateMs, energyKwh };
+  }
+
+  currentPowerKw(): number {
+    return this.measuredPowerKw ?? powerDrawKw(this.info.powerKw, this.state);
+  }
+}
