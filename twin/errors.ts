@@ -32,6 +32,22 @@ export const ERROR_REGISTRY = {
     status: 409,
     summary: 'A plan status change that the plan life cycle does not allow.',
   },
+  TWIN_E_NOT_FOUND: {
+    status: 404,
+    summary: 'An id (job, plan, machine, order, scenario) that does not exist.',
+  },
+  TWIN_E_UNAUTHORIZED: { status: 401, summary: 'No bearer token, or one that is not known.' },
+  TWIN_E_FORBIDDEN: { status: 403, summary: 'A known token whose role may not do this.' },
+  TWIN_E_TOO_LARGE: {
+    status: 413,
+    summary: 'A request over a configured limit (problem size, time budget, body size).',
+  },
+  TWIN_E_RATE_LIMITED: { status: 429, summary: 'Too many requests from one client in the window.' },
+  TWIN_E_CONFIG: { status: 400, summary: 'A configuration file or variable that is invalid.' },
+  TWIN_E_CONFLICT: {
+    status: 409,
+    summary: 'A request that the current state does not allow (dispatching a plan that is not validated).',
+  },
 } as const satisfies Record<string, { status: number; summary: string }>;
 
 export type ErrorCode = keyof typeof ERROR_REGISTRY;
