@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { AppDeps } from '../deps.js';
+
+/** Backlog a slow client may build up before it is cut off (it reconnects and resumes with `since`). */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * `GET /api/stream` (WebSocket): twin deltas, job progress, plan and dispatch status, alarms, each with `seq`.
+ * `?since=<seq>` resumes after a reconnect: the missed messages come first, or a `resync` message with the
+ * current snapshot when the server no longer holds them.
+ */
+export async function streamRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get<{ Querystring: { since?: number; token?: string } }>(
+    '/api/stream',
+    {
+      websocket: true,
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['stream'],
+        querystring: Type.Object({
+          since: Type.Optional(Type.Integer({ minimum: 0 })),
+          token: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    (socket, request) => {
+      const send = (payload: unknown): void => {
+        if (socket.readyState !== socket.OPEN) return;
+        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          socket.close(1013, 'too slow: reconnect with since=<last seq>');
+          return;
+        }
+        socket.send(JSON.stringify(payload));
+      };
+      const since = request.query.since;
+      const missed = since === undefined ? undefined : deps.stream.since(since);
+      if (missed) for (const m of missed) send(m);
+      else {
+        const store = deps.twin.store;
+        send({
+          seq: deps.stream.lastSeq,
+          type: since === undefined ? 'hello' : 'resync',
+          atMs: deps.now(),
+          data: store.snapshot(Math.max(store.lastMs, deps.now())),
+        });
+      }
+      const unsubscribe = deps.stream.subscribe(send);
+      deps.metrics.streamClients.set(deps.stream.subscribers);
+      socket.on('close', () => {
+        unsubscribe();
+        deps.metrics.streamClients.set(deps.stream.subscribers);
+      });
+      socket.on('message', () => {
+        /* the stream is one-way; client messages are ignored */
+      });
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import { TwinError } from '../../twin/errors.js';
+import { diffPlans, type PlanDiff } from '../../twin/plan-diff.js';
+import { advancePlan } from '../../twin/plan-lifecycle.js';
+import type { Plan } from '../../twin/schema/plan.js';
+import type { MachineDispatch, PlanDispatcher, PlanValidation, PlanValidator } from './contracts.js';
+
+export interface PlanRecord {
+  plan: Readonly<Plan>;
+  kpis: Record<string, number>;
+  validation?: PlanValidation;
+  dispatch?: MachineDispatch[];
+}
+
+export interface PlanServiceOptions {
+  maxPlans: number;
+  validator: PlanValidator;
+  dispatcher: PlanDispatcher;
+  onEvent?: (type: 'plan' | 'dispatch', data: unknown) => void;
+}
+
+/**
+ * Plan versions and their life cycle: draft → validated (checker and risk) → dispatched → acknowledged (every
+ * machine acknowledged). Bounded: the oldest plans that are neither active nor the latest go first.
+ */
+export class PlanService {
+  private readonly records = new Map<string, PlanRecord>();
+  private activeId: string | undefined;
+  private latestId: string | undefined;
+
+  constructor(private readonly options: PlanServiceOptions) {}
+
+  get active(): PlanRecord | undefined {
+    return this.activeId === undefined ? undefined : this.records.get(this.activeId);
+  }
+
+  /** The newest plan version: the parent of the next reschedule. */
+  get latest(): PlanRecord | undefined {
+    return this.latestId === undefined ? undefined : this.records.get(this.latestId);
+  }
+
+  add(plan: Readonly<Plan>, kpis: Record<string, number>): PlanRecord {
+    const record: PlanRecord = { plan, kpis };
+    this.records.set(plan.id, record);
+    this.latestId = plan.id;
+    this.evict();
+    this.options.onEvent?.('plan', this.summary(record));
+    return record;
+  }
+
+  get(id: string): PlanRecord {
+    const record = this.records.get(id);
+    if (!record) throw new TwinError('TWIN_E_NOT_FOUND', `no plan "${id}"`, { plan: id });
+    return record;
+  }
+
+  list(): PlanRecord[] {
+    return [...this.records.values()];
+  }
+
+  diff(id: string, againstId?: string): PlanDiff {
+    const record = this.get(id);
+    const other = againstId ?? record.plan.parent;
+    if (other === undefined) {
+      throw new TwinError('TWIN_E_NOT_FOUND', `plan "${id}" has no parent to compare with: give ?against=`);
+    }
+    return diffPlans(this.get(other).plan, record.plan);
+  }
+
+  async validate(id: string): Promise<PlanRecord> {
+    const record = this.get(id);
+    if (record.plan.status !== 'draft') return record;
+    const validation = await this.options.validator.validate(record.plan);
+    record.validation = validation;
+    if (validation.ok) record.plan = advancePlan(record.plan, 'validated');
+    this.options.onEvent?.('plan', this.summary(record));
+    return record;
+  }
+
+  async dispatch(id: string): Promise<PlanRecord> {
+    const record = this.get(id);
+    if (record.plan.status === 'dispatched' || record.plan.status === 'acknowledged') return record;
+    if (record.plan.status !== 'validated') {
+      throw new TwinError(
+        'TWIN_E_CONFLICT',
+        `plan ${id} is ${record.plan.status}: only a validated plan can be dispatched (POST /api/plans/${id}/validate first)`,
+        { plan: id, status: record.plan.status },
+      );
+    }
+    record.plan = advancePlan(record.plan, 'dispatched');
+    this.activeId = id;
+    const statuses = await this.options.dispatcher.dispatch(record.plan, (status) => {
+      record.dispatch = upsert(record.dispatch ?? [], status);
+      this.options.onEvent?.('dispatch', { plan: id, ...status });
+    });
+    record.dispatch = statuses;
+    if (statuses.length > 0 && statuses.every((s) => s.status === 'acknowledged')) {
+      record.plan = advancePlan(record.plan, 'acknowledged');
+    }
+    this.options.onEvent?.('plan', this.summary(record));
+    return record;
+  }
+
+  summary(record: PlanRecord): Record<string, unknown> {
+    const { plan } = record;
+    return {
+      id: plan.id,
+      version: plan.version,
+      ...(plan.parent !== undefined && { parent: plan.parent }),
+      status: plan.status,
+      trigger: plan.trigger,
+      createdAtMs: plan.createdAtMs,
+      operations: plan.assignments.length,
+      frozen: plan.frozen.length,
+      kpis: record.kpis,
+      active: plan.id === this.activeId,
+    };
+  }
+
+  private evict(): void {
+    for (const id of this.records.keys()) {
+      if (this.records.size <= this.options.maxPlans) return;
+      if (id !== this.activeId && id !== this.latestId) this.records.delete(id);
+    }
+  }
+}
+
+function upsert(list: MachineDispatch[], status: MachineDispatch): MachineDispatch[] {
+  const out = list.filter((s) => s.machine !== status.machine);
+  out.push(status);
+  return out;
+}
