@@ -48,6 +48,14 @@ export const ERROR_REGISTRY = {
     status: 409,
     summary: 'A request that the current state does not allow (dispatching a plan that is not validated).',
   },
+  TWIN_E_INFEASIBLE: {
+    status: 422,
+    summary: 'A scheduling request that no plan can satisfy; the details name each conflict.',
+  },
+  TWIN_E_HISTORY_UNAVAILABLE: {
+    status: 424,
+    summary: 'The history database did not answer a query, or answered it with an error.',
+  },
 } as const satisfies Record<string, { status: number; summary: string }>;
 
 export type ErrorCode = keyof typeof ERROR_REGISTRY;

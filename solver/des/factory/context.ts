@@ -5,6 +5,7 @@ import type { TimeWeighted } from '../stats/time-weighted.js';
 import type { CompiledModel } from './compiled.js';
 import type { DispatchRule } from './dispatch.js';
 import type { Gate } from './gate.js';
+import type { FactoryListener } from './listener.js';
 import type { Lot } from './lot.js';
 import type { MachineRt } from './machine.js';
 import type { PlanIndex } from './plan-following.js';
@@ -27,6 +28,8 @@ export interface FactoryContext {
   readonly allowEarly: boolean;
   readonly warmupS: number;
   readonly trace: TraceRecorder | undefined;
+  /** Told of state changes and operations as they happen (a live run); undefined in batch runs. */
+  readonly listener: FactoryListener | undefined;
   /** Nobody notifies it: work that cannot finish before the horizon waits here until the run stops. */
   readonly never: Gate;
   /** Lots on the floor (released, not finished), time-weighted. */

@@ -66,6 +66,7 @@ function complete(ctx: FactoryContext, lot: Lot): void {
   lot.completedAt = now;
   ctx.wip.update(now, ctx.wip.value - 1);
   ctx.unfinished--;
+  ctx.listener?.orderDone?.(now, lot.order.index);
   // Planned operations it will never reach must not hold up their machines.
   const plan = ctx.plan;
   if (!plan) return;

@@ -134,6 +134,7 @@ export class MachineRt {
     if (state !== this.clock.state) {
       this.clock.set(t, state);
       this.ctx.trace?.state(t, c.index, state);
+      this.ctx.listener?.machineState?.(t, c.index, state);
     }
     const working = open && !maintenance && !downtime && !this.broken;
     const run = working ? n[PH_RUNNING]! : 0;

@@ -11,6 +11,7 @@ import { buildFactory } from './build.js';
 import type { FactoryContext } from './context.js';
 import { DISPATCH_RULES, type DispatchRule } from './dispatch.js';
 import { lotProcess } from './flow.js';
+import type { FactoryListener } from './listener.js';
 import { Gate } from './gate.js';
 import { collectResult, type FactoryResult } from './kpis.js';
 import { Lot } from './lot.js';
@@ -56,11 +57,18 @@ function check(input: FactoryInput): void {
     );
 }
 
+/** A run wired up and ready to step: the kernel, the runtime objects and the options it was built with. */
+export interface WiredRun {
+  readonly ctx: FactoryContext;
+  readonly rngKind: RngKind;
+  readonly rule: DispatchRule;
+}
+
 /**
- * Simulate the factory with its order book until every order is done or the horizon is reached, whichever
- * comes first, and return the KPIs (and the trace when asked). Same input and seed → same result.
+ * Compile the model and create the run's processes (nothing has run yet: the calendar holds their starts).
+ * Shared by the batch run below and the live run (live.ts), so both simulate the same thing.
  */
-export function simulateFactory(input: FactoryInput): FactoryResult {
+export function wireFactory(input: FactoryInput, listener?: FactoryListener): WiredRun {
   check(input);
   const model = buildFactory(input);
   const sim = new Simulation();
@@ -80,10 +88,13 @@ export function simulateFactory(input: FactoryInput): FactoryResult {
     allowEarly: input.allowEarly ?? false,
     warmupS,
     trace: input.trace ? new TraceRecorder(model.machines.length) : undefined,
+    listener,
     never: new Gate(sim),
     wip: new TimeWeighted({ warmup: warmupS }),
     unfinished: model.orders.length,
   };
+  // Told once everything that may reject the input (the plan) has passed, before the first state is reported.
+  listener?.init?.(model);
   for (const c of model.machines) ctx.machines.push(new MachineRt(ctx, c));
   for (const o of model.orders) ctx.lots.push(new Lot(o, sim));
   for (const m of ctx.machines) {
@@ -92,7 +103,16 @@ export function simulateFactory(input: FactoryInput): FactoryResult {
     m.stations.forEach((st, i) => sim.process(station(ctx, m, st), `${m.c.id}/${i}`));
   }
   for (const lot of ctx.lots) sim.process(lotProcess(ctx, lot), lot.order.id);
+  return { ctx, rngKind, rule };
+}
 
+/**
+ * Simulate the factory with its order book until every order is done or the horizon is reached, whichever
+ * comes first, and return the KPIs (and the trace when asked). Same input and seed → same result.
+ */
+export function simulateFactory(input: FactoryInput): FactoryResult {
+  const { ctx, rngKind, rule } = wireFactory(input);
+  const { sim, model } = ctx;
   const horizon = model.horizonS;
   while (ctx.unfinished > 0 && sim.peek() < horizon) sim.step();
   const endS = ctx.unfinished === 0 ? sim.now : horizon;

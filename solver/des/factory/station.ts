@@ -125,6 +125,7 @@ function finish(
   lot.prevEnd = now;
   lot.resumeShare = 0;
   ctx.trace?.operation(lot.order.index, lot.operation.id, m.c.index, start, now, setupS, p.unitsIn);
+  ctx.listener?.operationEnd?.(now, lot.order.index, lot.op, m.c.index, p.unitsIn, p.scrapped);
 }
 
 function* setUp(ctx: FactoryContext, m: MachineRt, st: Station, lot: Lot): Generator<Wait, number, unknown> {
@@ -140,9 +141,11 @@ function* runLot(ctx: FactoryContext, m: MachineRt, st: Station, lot: Lot): Proc
   load(ctx, m, lot);
   const p = prepare(ctx, lot, lot.units);
   const now = ctx.sim.now;
+  ctx.listener?.operationStart?.(now, lot.order.index, lot.op, m.c.index, lot.units);
   st.expectedEnd = now + lot.expectedProcessingS() * (lot.resumeShare || 1);
   const setupS = yield* setUp(ctx, m, st, lot);
   const start = m.c.available.nextOpen(ctx.sim.now);
+  ctx.listener?.processingStart?.(ctx.sim.now, lot.order.index, lot.op, m.c.index);
   yield* work(ctx, m, st, PH_RUNNING, p.base + p.reworkS);
   if (ctx.sim.now >= ctx.warmupS) m.idealS += p.idealS;
   finish(ctx, m, lot, p, start, setupS);
@@ -172,9 +175,15 @@ function* runBatch(ctx: FactoryContext, m: MachineRt, st: Station, lots: Lot[]):
     rework = Math.max(rework, p.reworkS);
     ideal = Math.max(ideal, p.idealS);
   }
+  const listener = ctx.listener;
+  if (listener?.operationStart)
+    for (const lot of lots)
+      listener.operationStart(ctx.sim.now, lot.order.index, lot.op, m.c.index, lot.units);
   st.expectedEnd = ctx.sim.now + lots[0]!.expectedProcessingS();
   const setupS = yield* setUp(ctx, m, st, lots[0]!);
   const start = m.c.available.nextOpen(ctx.sim.now);
+  if (listener?.processingStart)
+    for (const lot of lots) listener.processingStart(ctx.sim.now, lot.order.index, lot.op, m.c.index);
   yield* work(ctx, m, st, PH_RUNNING, cycle + rework);
   if (ctx.sim.now >= ctx.warmupS) m.idealS += ideal;
   st.expectedEnd = ctx.sim.now;

@@ -1,0 +1,110 @@
+import Type, { type Static } from 'typebox';
+import { TaggedUnion } from '../../twin/schema/tagged-union.js';
+import { parseConfig } from '../ingest/parse-config.js';
+
+const HttpUrl = Type.String({ pattern: '^https?://', description: 'an http:// or https:// URL' });
+
+/** InfluxDB 2.x/3.x, InfluxDB 1.8+ and VictoriaMetrics: POST /api/v2/write. */
+export const InfluxV2Target = Type.Object(
+  {
+    kind: Type.Literal('v2'),
+    url: HttpUrl,
+    org: Type.String({ minLength: 1 }),
+    bucket: Type.String({ minLength: 1 }),
+    token: Type.String({ default: '', description: 'API token (VictoriaMetrics ignores it)' }),
+  },
+  { additionalProperties: false },
+);
+
+/** InfluxDB 1.x older than 1.8 (no /api/v2): POST /write?db=…&precision=ms, optional basic auth. */
+export const InfluxV1Target = Type.Object(
+  {
+    kind: Type.Literal('v1'),
+    url: HttpUrl,
+    db: Type.String({ minLength: 1 }),
+    retentionPolicy: Type.Optional(Type.String({ minLength: 1 })),
+    username: Type.Optional(Type.String({ minLength: 1 })),
+    password: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const InfluxWriterConfig = Type.Object(
+  {
+    target: TaggedUnion([InfluxV2Target, InfluxV1Target], { description: 'where to write: v2 or v1' }),
+    site: Type.String({ default: '', description: 'the `site` tag of every point (left out when empty)' }),
+    batchSize: Type.Integer({
+      minimum: 1,
+      maximum: 100_000,
+      default: 5_000,
+      description: 'points per request',
+    }),
+    flushIntervalMs: Type.Integer({
+      minimum: 1,
+      default: 1_000,
+      description: 'a partly filled batch is sent after this long',
+    }),
+    maxBufferPoints: Type.Integer({
+      minimum: 1,
+      default: 200_000,
+      description: 'points held in memory while the database is slow or down; beyond it: spill, else drop',
+    }),
+    highWaterRatio: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1,
+      default: 0.8,
+      description:
+        'back-pressure is reported above this share of maxBufferPoints (and cleared below half of it)',
+    }),
+    requestTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+    retry: Type.Object(
+      {
+        minDelayMs: Type.Integer({ minimum: 1, default: 200 }),
+        maxDelayMs: Type.Integer({ minimum: 1, default: 30_000 }),
+        factor: Type.Number({ minimum: 1, default: 2 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    spill: Type.Optional(
+      Type.Object(
+        {
+          dir: Type.String({ minLength: 1, description: 'folder of spilled batches (created if missing)' }),
+          maxBytes: Type.Integer({
+            minimum: 1,
+            default: 256 * 1024 * 1024,
+            description: 'folder size bound',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type InfluxWriterConfig = Static<typeof InfluxWriterConfig>;
+export type InfluxTarget = InfluxWriterConfig['target'];
+
+/** Validate a writer configuration; throws a TwinError naming each bad field. */
+export function parseInfluxWriterConfig(value: unknown): InfluxWriterConfig {
+  return parseConfig(InfluxWriterConfig, value, 'influx writer configuration');
+}
+
+export const InfluxQlReaderConfig = Type.Object(
+  {
+    url: HttpUrl,
+    db: Type.String({ minLength: 1, description: 'database (2.x/3.x: the bucket of a DBRP mapping)' }),
+    retentionPolicy: Type.Optional(Type.String({ minLength: 1 })),
+    site: Type.Optional(Type.String({ minLength: 1, description: 'read only points with this site tag' })),
+    username: Type.Optional(Type.String({ minLength: 1 })),
+    password: Type.Optional(Type.String()),
+    token: Type.Optional(Type.String({ minLength: 1, description: '2.x/3.x: sent as `Token …`' })),
+    requestTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+    maxReadPoints: Type.Integer({ minimum: 1, default: 100_000 }),
+  },
+  { additionalProperties: false },
+);
+export type InfluxQlReaderConfig = Static<typeof InfluxQlReaderConfig>;
+
+export function parseInfluxQlReaderConfig(value: unknown): InfluxQlReaderConfig {
+  return parseConfig(InfluxQlReaderConfig, value, 'influxql reader configuration');
+}

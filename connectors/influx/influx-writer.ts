@@ -1,0 +1,317 @@
+import type { Observation } from '../../twin/schema/observation.js';
+import { silentLogger, type ConnectorLogger } from '../ingest/logger.js';
+import type { ObservationSink } from '../telemetry/observation-sink.js';
+import { parseInfluxWriterConfig, type InfluxWriterConfig } from './config.js';
+import { observationToLine, type LineContext } from './line-protocol.js';
+import {
+  createLineSender,
+  describeWriteError,
+  isRetriable,
+  retryAfterMs,
+  type LineSender,
+} from './line-sender.js';
+import { SpillStore, type SpillFile } from './spill-store.js';
+
+/** Counts since the writer started (a point counts once in written, rejected, dropped or still pending). */
+export interface InfluxWriterCounters {
+  /** Points the database accepted. */
+  written: number;
+  /** Points sent again after a failed attempt (once per attempt). */
+  retried: number;
+  /** Points moved to the spill folder (they count as written once the database takes them from there). */
+  spilled: number;
+  /** Points lost because memory and the spill folder were both full, or the writer was closed undrained. */
+  dropped: number;
+  /** Points that cannot be stored: refused by the server (HTTP 400/422) or not expressible (NaN, bad time). */
+  rejected: number;
+  /** Points waiting in memory. */
+  buffered: number;
+  /** Points waiting in the spill folder (including those a previous writer left there). */
+  spillPending: number;
+  /** Failed attempts since the last success (0 when the database answers). */
+  consecutiveFailures: number;
+}
+
+export interface InfluxWriterOptions {
+  /** The line of an asset, from the plant model (the `line` tag); undefined leaves the tag out. */
+  lineOf: LineContext['lineOf'];
+  logger?: ConnectorLogger;
+  /** Called when the memory buffer crosses its high-water mark (true) and when it is back below half (false). */
+  onPressure?(saturated: boolean): void;
+}
+
+type Batch = { lines: string[]; spill?: SpillFile };
+
+/**
+ * The history writer: an ObservationSink that turns observations into line protocol and writes them in
+ * batches to InfluxDB (v2 API, or v1 /write for 1.x before 1.8) or VictoriaMetrics. One request at a time;
+ * a failed batch stays at the head and is retried with exponential backoff. While the database is down,
+ * memory holds up to maxBufferPoints (back-pressure reported from the high-water mark on), then the oldest
+ * batches go to the spill folder, and only when that is full too are points dropped: counted and logged.
+ */
+export class InfluxWriter implements ObservationSink {
+  readonly config: InfluxWriterConfig;
+  private readonly send: LineSender;
+  private readonly spillStore: SpillStore | undefined;
+  private readonly logger: ConnectorLogger;
+  private readonly context: LineContext;
+  private readonly onPressure: ((saturated: boolean) => void) | undefined;
+  private current: string[] = [];
+  private readonly queue: string[][] = [];
+  private memoryPoints = 0;
+  private inFlight: Batch | undefined;
+  private inFlightDone: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private saturated = false;
+  private closed = false;
+  private dropping = false;
+  private readonly loggedReasons = new Set<string>();
+  private idleWaiters: (() => void)[] = [];
+  private readonly counts = { written: 0, retried: 0, spilled: 0, dropped: 0, rejected: 0, failures: 0 };
+
+  constructor(config: unknown, options: InfluxWriterOptions) {
+    this.config = Object.freeze(parseInfluxWriterConfig(config));
+    this.send = createLineSender(this.config.target, this.config.requestTimeoutMs);
+    this.logger = options.logger ?? silentLogger;
+    this.context = { site: this.config.site, lineOf: options.lineOf };
+    this.onPressure = options.onPressure;
+    const spill = this.config.spill;
+    this.spillStore = spill ? new SpillStore(spill.dir, spill.maxBytes) : undefined;
+    if (this.spillStore && this.spillStore.points > 0) {
+      this.logger.info('history writer: found spilled points of an earlier run; sending them', {
+        points: this.spillStore.points,
+        files: this.spillStore.fileCount,
+      });
+      queueMicrotask(() => this.pump());
+    }
+  }
+
+  accept(observations: readonly Observation[]): void {
+    for (const observation of observations) {
+      if (this.closed) {
+        this.drop(1, 'the writer is closed');
+        continue;
+      }
+      const result = observationToLine(observation, this.context);
+      if (!result.ok) {
+        this.counts.rejected++;
+        this.logOnce(result.reason, `history writer: observation not writable: ${result.reason}`, {
+          asset: observation.asset,
+          signal: observation.signal,
+        });
+        continue;
+      }
+      this.current.push(result.line);
+      this.memoryPoints++;
+      if (this.current.length >= this.config.batchSize) this.sealCurrent();
+    }
+    if (this.current.length > 0 && !this.flushTimer && !this.closed)
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.sealCurrent();
+        this.pump();
+      }, this.config.flushIntervalMs);
+    this.enforceBound();
+    this.pump();
+  }
+
+  counters(): InfluxWriterCounters {
+    const { written, retried, spilled, dropped, rejected, failures } = this.counts;
+    return {
+      written,
+      retried,
+      spilled,
+      dropped,
+      rejected,
+      buffered: this.memoryPoints,
+      spillPending: this.spillStore?.points ?? 0,
+      consecutiveFailures: failures,
+    };
+  }
+
+  /** True while the memory buffer is above its high-water mark: sources should slow down. */
+  get backPressure(): boolean {
+    return this.saturated;
+  }
+
+  /**
+   * Sends everything held in memory and in the spill folder. Resolves true once all of it is written (or
+   * refused by the server), false if `timeoutMs` passes first (the points stay buffered and keep being retried).
+   */
+  async flush(timeoutMs = 30_000): Promise<boolean> {
+    this.sealCurrent();
+    if (this.retryTimer) {
+      // A flush is an explicit request: try now rather than at the end of the backoff.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+    this.pump();
+    if (this.idle()) return true;
+    let timer: NodeJS.Timeout | undefined;
+    let waiter: (() => void) | undefined;
+    const drained = await new Promise<boolean>((resolve) => {
+      waiter = () => resolve(true);
+      this.idleWaiters.push(waiter);
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    clearTimeout(timer);
+    this.idleWaiters = this.idleWaiters.filter((w) => w !== waiter);
+    return drained;
+  }
+
+  /**
+   * Drains what it can within `timeoutMs`, then stops. What is still in memory goes to the spill folder (when
+   * configured, for the next writer) or is counted as dropped and logged. Later observations are dropped.
+   */
+  async close(timeoutMs = 10_000): Promise<InfluxWriterCounters> {
+    const drained = await this.flush(timeoutMs);
+    this.closed = true;
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.retryTimer);
+    this.flushTimer = this.retryTimer = undefined;
+    // A request still under way settles within requestTimeoutMs; a failed batch then returns to the queue.
+    await this.inFlightDone;
+    if (!drained) {
+      this.sealCurrent();
+      for (let lines = this.queue.shift(); lines; lines = this.queue.shift())
+        this.spillOrDrop(lines, 'closed before the database took them');
+    }
+    return this.counters();
+  }
+
+  private sealCurrent(): void {
+    if (this.current.length === 0) return;
+    this.queue.push(this.current);
+    this.current = [];
+  }
+
+  private idle(): boolean {
+    return this.memoryPoints === 0 && !this.inFlight && (this.spillStore?.points ?? 0) === 0;
+  }
+
+  /** Keeps memory within maxBufferPoints by moving the oldest waiting batches out; reports back-pressure. */
+  private enforceBound(): void {
+    const max = this.config.maxBufferPoints;
+    while (this.memoryPoints > max) {
+      const oldest = this.queue.shift() ?? this.current.splice(0, this.current.length);
+      if (oldest.length === 0) break; // only the in-flight batch is left
+      this.spillOrDrop(oldest, 'memory buffer full');
+    }
+    const high = max * this.config.highWaterRatio;
+    if (!this.saturated && this.memoryPoints >= high) this.setPressure(true);
+    else if (this.saturated && this.memoryPoints < high / 2) this.setPressure(false);
+  }
+
+  private spillOrDrop(lines: string[], why: string): void {
+    this.memoryPoints -= lines.length;
+    if (this.spillStore?.write(lines, Date.now())) {
+      this.counts.spilled += lines.length;
+      return;
+    }
+    this.drop(lines.length, this.spillStore ? `${why} and the spill folder full` : why);
+  }
+
+  private drop(points: number, why: string): void {
+    this.counts.dropped += points;
+    if (!this.dropping) {
+      this.dropping = true; // one warning per episode; the counter says how many
+      this.logger.warn(`history writer: dropping points: ${why}`, { dropped: this.counts.dropped });
+    }
+  }
+
+  private setPressure(saturated: boolean): void {
+    this.saturated = saturated;
+    if (saturated)
+      this.logger.warn('history writer: buffer above its high-water mark', { buffered: this.memoryPoints });
+    this.onPressure?.(saturated);
+  }
+
+  /** Sends the next batch unless one is in flight or a retry is pending. */
+  private pump(): void {
+    if (this.inFlight || this.retryTimer || this.closed) {
+      this.checkIdle();
+      return;
+    }
+    let batch: Batch | undefined;
+    const next = this.queue.shift();
+    if (next) batch = { lines: next };
+    else if (this.spillStore) batch = this.readSpilled(this.spillStore);
+    if (!batch) {
+      this.checkIdle();
+      return;
+    }
+    this.inFlight = batch;
+    this.inFlightDone = this.send(batch.lines.join('\n')).then(
+      () => this.settle(batch, undefined),
+      (error: unknown) => this.settle(batch, error),
+    );
+  }
+
+  private readSpilled(store: SpillStore): Batch | undefined {
+    for (let file = store.oldest(); file; file = store.oldest()) {
+      try {
+        return { lines: store.read(file), spill: file };
+      } catch (error) {
+        store.remove(file);
+        this.drop(file.points, `spill file ${file.name} unreadable: ${describeWriteError(error)}`);
+      }
+    }
+    return undefined;
+  }
+
+  private settle(batch: Batch, error: unknown): void {
+    this.inFlight = undefined;
+    const points = batch.lines.length;
+    if (error === undefined || !isRetriable(error)) {
+      if (error === undefined) this.counts.written += points;
+      else {
+        this.counts.rejected += points;
+        this.logOnce(describeWriteError(error).slice(0, 80), 'history writer: the server refused a batch', {
+          error: describeWriteError(error),
+          points,
+        });
+      }
+      if (batch.spill) this.spillStore?.remove(batch.spill);
+      else this.memoryPoints -= points;
+      if (this.counts.failures > 0)
+        this.logger.info('history writer: the database answers again', {
+          failedAttempts: this.counts.failures,
+        });
+      this.counts.failures = 0;
+      this.dropping = false;
+      this.enforceBound();
+      this.pump();
+      return;
+    }
+    this.counts.failures++;
+    this.counts.retried += points;
+    if (this.counts.failures === 1)
+      this.logger.warn('history writer: write failed; buffering and retrying with backoff', {
+        error: describeWriteError(error),
+      });
+    if (!batch.spill) this.queue.unshift(batch.lines);
+    if (this.closed) return;
+    const { minDelayMs, maxDelayMs, factor } = this.config.retry;
+    const backoff = Math.min(maxDelayMs, minDelayMs * factor ** (this.counts.failures - 1));
+    const delay = Math.max(retryAfterMs(error), backoff * (0.8 + 0.4 * Math.random()));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.pump();
+    }, delay);
+    this.enforceBound();
+  }
+
+  private checkIdle(): void {
+    if (this.idleWaiters.length === 0 || !this.idle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private logOnce(key: string, message: string, details: Record<string, unknown>): void {
+    if (this.loggedReasons.has(key) || this.loggedReasons.size >= 100) return;
+    this.loggedReasons.add(key);
+    this.logger.warn(message, details);
+  }
+}

@@ -1,0 +1,63 @@
+import Type, { type Static } from 'typebox';
+import { checkSchema } from '../../twin/validate/schema-check.js';
+import { formatPath } from '../../twin/validate/issue.js';
+
+export const PlantOpcuaConfig = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean({ default: true })),
+    host: Type.Optional(Type.String({ minLength: 1, default: '127.0.0.1' })),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 4840 })),
+    pkiDir: Type.Optional(Type.String({ minLength: 1, default: 'pki/embedded-plant' })),
+    acceptUnknownCertificates: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const PlantMqttConfig = Type.Object(
+  {
+    url: Type.String({ minLength: 1, description: 'e.g. mqtt://127.0.0.1:1883' }),
+    prefix: Type.Optional(Type.String({ minLength: 1, default: 'shopfloor' })),
+    qos: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)], { default: 0 })),
+    clientId: Type.Optional(Type.String({ minLength: 1 })),
+    username: Type.Optional(Type.String()),
+    password: Type.Optional(Type.String()),
+    /** Messages kept while the broker is away; beyond it the oldest are dropped and counted. */
+    maxQueued: Type.Optional(Type.Integer({ minimum: 0, default: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type PlantMqttConfig = Static<typeof PlantMqttConfig>;
+
+/** The embedded plant's options (from the service configuration); unknown keys are rejected. */
+export const PlantOptions = Type.Object(
+  {
+    scenario: Type.Optional(Type.String({ minLength: 1, default: 'scenarios/demo-plant.yaml' })),
+    speed: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, default: 60, description: 'simulated s per wall s' }),
+    ),
+    seed: Type.Optional(Type.Integer({ minimum: 0, description: "default: the scenario's experiment seed" })),
+    sampleMs: Type.Optional(
+      Type.Integer({ minimum: 10, default: 1000, description: 'process signals period' }),
+    ),
+    source: Type.Optional(Type.String({ minLength: 1, default: 'plant:embedded' })),
+    allowEarly: Type.Optional(Type.Boolean({ default: false })),
+    opcua: Type.Optional(PlantOpcuaConfig),
+    mqtt: Type.Optional(PlantMqttConfig),
+  },
+  { additionalProperties: false },
+);
+export type PlantOptions = Static<typeof PlantOptions>;
+
+/** Validated options with defaults filled in; throws naming the field and the reason. */
+export function readPlantOptions(raw: unknown): PlantOptions {
+  const copy = structuredClone(raw ?? {}) as Record<string, unknown>;
+  copy.opcua ??= {};
+  const checked = checkSchema(PlantOptions, copy);
+  if (!checked.ok)
+    throw new TypeError(
+      checked.issues
+        .map((i) => `plant options ${formatPath(['plant', ...i.segments])}: ${i.message}`)
+        .join('\n'),
+    );
+  return checked.value;
+}
