@@ -133,9 +133,18 @@ describe('twin schedule', () => {
     expectValidSchedule(problemOf(file!), report);
   });
 
-  it('schedules a scenario, naming machines by id', async () => {
+  it('schedules a scenario with the shop engine, naming machines by id', async () => {
     const file = new URL('../../scenarios/small-plant.yaml', import.meta.url).pathname;
-    const { code, json } = await schedule(file, '--workers', '1', '--iterations', '100', '--json');
+    const { code, json } = await schedule(
+      file,
+      '--engine',
+      'shop',
+      '--workers',
+      '1',
+      '--iterations',
+      '100',
+      '--json',
+    );
     expect(code).toBe(0);
     const report = json as JsonSchedule;
     expect(report.instance).toBe('Small plant');

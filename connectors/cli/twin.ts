@@ -6,6 +6,9 @@ import { schemaCommand, SCHEMAS } from './commands/schema.js';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { scheduleCommand, DEFAULT_TIME_LIMIT_S, type ScheduleOptions } from './commands/schedule.js';
+import { rescheduleCommand, type RescheduleOptions } from './commands/reschedule.js';
+import { objectiveOption } from './commands/production-output.js';
+import { validatePlanCommand, type ValidatePlanCommandOptions } from './commands/validate-plan.js';
 import { VERSION } from './version.js';
 import { processOutput, type CliOutput } from './output.js';
 
@@ -107,8 +110,78 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
       integer('--iterations', 1),
     )
     .option('--json', 'print one JSON object with the schedule')
+    .option(
+      '--objective <spec>',
+      'scenarios: makespan | tardiness | late | lexicographic:<a,b,…> | weighted:<criterion=w,…>',
+      objectiveOption,
+    )
+    .addOption(
+      new Option('--engine <engine>', 'scenarios: production (default) or shop (makespan only)').choices([
+        'production',
+        'shop',
+      ]),
+    )
     .action(async (file: string, options: ScheduleOptions) =>
       setExit(await scheduleCommand(file, options, io)),
+    );
+
+  program
+    .command('reschedule')
+    .description(
+      'a new plan version after an event (machine down or back, rush order, due date, quantity, late operation)',
+    )
+    .argument('<file>', 'scenario (.yaml, .json)')
+    .requiredOption('--event <file-or-json>', 'the event: a JSON/YAML file, or inline JSON')
+    .option(
+      '--plan <plan.json>',
+      'the plan in force (a plan, or a `twin schedule --json` report); default: schedule first',
+    )
+    .option(
+      '--frozen-horizon <s>',
+      'operations starting within this many seconds stay put (default 3600)',
+      seconds('--frozen-horizon'),
+    )
+    .option(
+      '--objective <spec>',
+      'default: weighted:tardiness=1,late=3600,moved=3600,machineChanges=3600,makespan=0.01',
+      objectiveOption,
+    )
+    .option('--time-limit <s>', 'search time (default 1 s, none with --iterations)', seconds('--time-limit'))
+    .option('--seed <n>', 'seed of the search (default: 1)', integer('--seed', 0))
+    .option(
+      '--iterations <n>',
+      'local search iterations: the same seed and iterations give the same plan',
+      integer('--iterations', 1),
+    )
+    .option('--json', 'print one JSON object with the new plan and what changed')
+    .action(async (file: string, options: RescheduleOptions) =>
+      setExit(await rescheduleCommand(file, options, io)),
+    );
+
+  const probability = (value: string) => {
+    const n = Number(value);
+    if (value.trim() === '' || !(n >= 0 && n <= 1))
+      throw new InvalidArgumentError('--threshold must be a probability between 0 and 1');
+    return n;
+  };
+  program
+    .command('validate-plan')
+    .description('check a plan against a scenario, then simulate it: on-time probability per order, and why')
+    .argument('<file>', 'scenario (.yaml, .json)')
+    .requiredOption('--plan <file>', 'the plan (JSON or YAML, the Plan schema)')
+    .addOption(formatOption())
+    .option('--replications <r>', 'replications of the plan (default: 30)', integer('--replications', 1))
+    .option('--seed <n>', "seed of replication 0 (default: the plan's)", integer('--seed', 0))
+    .option('--workers <k>', 'worker threads (default: all cores)', integer('--workers', 1))
+    .option(
+      '--threshold <p>',
+      'on-time probability below which an order is at risk (default 0.9)',
+      probability,
+    )
+    .option('--max-at-risk <n>', 'refuse the plan with more orders at risk', integer('--max-at-risk', 0))
+    .option('--json', 'print one JSON object')
+    .action(async (file: string, options: ValidatePlanCommandOptions) =>
+      setExit(await validatePlanCommand(file, options, io)),
     );
 
   program

@@ -1,0 +1,100 @@
+// The frozen horizon: operations the plan in force starts within `frozenHorizonS` of now stay where they are
+// (pinned), so the shop floor's next hours do not change under its feet. An operation stays frozen only if it
+// still holds in the new problem: its job's previous operation is pinned and done in time, it lies in open
+// time (a breakdown may have closed its machine), and a station of its machine is free for it, setup
+// included. Otherwise it and the rest of its job are left to the search.
+import type { OpenIntervals } from '../../twin/calendar-intervals.js';
+import type { ProductionMachine, ProductionProblem } from '../../solver/production/problem.js';
+
+export interface PreviousOperation {
+  machine: string;
+  start: number;
+  end: number;
+}
+
+const EPS = 1e-6;
+
+function setupOf(machine: ProductionMachine, from: number, to: number | undefined): number {
+  if (to === undefined) return 0;
+  return from < 0 ? (machine.initialSetup?.[to] ?? 0) : (machine.setup?.[from]?.[to] ?? 0);
+}
+
+interface Candidate {
+  job: number;
+  op: number;
+  machine: number;
+  start: number;
+  end: number;
+}
+
+/** Pins, in place, the operations of `problem` that the previous plan starts in [now, now + frozenHorizonS). */
+export function freezeFromPrevious(
+  problem: ProductionProblem,
+  open: readonly OpenIntervals[],
+  previous: ReadonlyMap<string, PreviousOperation>,
+  frozenHorizonS: number,
+): void {
+  const { now } = problem;
+  const machineIndex = new Map(problem.machines.map((m, k) => [m.id, k]));
+  const stationFree = problem.machines.map((m) => new Array<number>(m.stations).fill(now));
+  const stationFamily = problem.machines.map((m) => new Array<number>(m.stations).fill(-1));
+  const candidates: Candidate[] = [];
+  problem.jobs.forEach((job, j) => {
+    job.operations.forEach((op, k) => {
+      if (op.pin) {
+        const s = op.pin.station;
+        const free = stationFree[op.pin.machine]!;
+        if (s < free.length) {
+          free[s] = Math.max(free[s]!, op.pin.end);
+          if (op.family !== undefined) stationFamily[op.pin.machine]![s] = op.family;
+        }
+        return;
+      }
+      const p = previous.get(`${job.id}/${op.id}`);
+      const machine = p && machineIndex.get(p.machine);
+      if (!p || machine === undefined || p.start < now || p.start >= now + frozenHorizonS) return;
+      candidates.push({ job: j, op: k, machine, start: p.start, end: p.end });
+    });
+  });
+  candidates.sort((a, b) => a.start - b.start || a.job - b.job || a.op - b.op);
+  const stopped = new Uint8Array(problem.jobs.length);
+  for (const c of candidates) {
+    if (stopped[c.job]) continue;
+    const job = problem.jobs[c.job]!;
+    const op = job.operations[c.op]!;
+    const before = c.op > 0 ? job.operations[c.op - 1] : undefined;
+    const alt = op.alternatives.find((a) => a.machine === c.machine);
+    const machine = problem.machines[c.machine]!;
+    const hours = open[c.machine]!;
+    let ready = Math.max(job.release, now);
+    if (before) {
+      if (!before.pin) {
+        stopped[c.job] = 1;
+        continue;
+      }
+      const move = problem.transport?.[before.pin.machine]?.[c.machine] ?? 0;
+      ready = before.pin.end + Math.max(before.minLag ?? 0, move);
+    }
+    const work = alt?.duration ?? NaN;
+    const inOpenTime = machine.mayPause
+      ? Math.abs(hours.openTimeBetween(c.start, c.end) - work) <= EPS * Math.max(1, work) &&
+        (work === 0 || hours.isOpen(c.start))
+      : Math.abs(c.end - c.start - work) <= EPS * Math.max(1, work) &&
+        hours.openTimeBetween(c.start, c.end) >= c.end - c.start - EPS;
+    const free = stationFree[c.machine]!;
+    const station = free.findIndex((t, s) => {
+      const setup = setupOf(machine, stationFamily[c.machine]![s]!, op.family);
+      if (t > c.start + EPS) return false;
+      if (!machine.mayPause)
+        return c.start - setup >= t - EPS && hours.openTimeBetween(c.start - setup, c.start) >= setup - EPS;
+      return hours.openTimeBetween(t, c.start) >= setup - EPS;
+    });
+    if (!alt || c.start < ready - EPS || c.end > problem.horizon || !inOpenTime || station < 0) {
+      stopped[c.job] = 1;
+      continue;
+    }
+    op.pin = { machine: c.machine, station, start: c.start, end: c.end, reason: 'frozen' };
+    free[station] = c.end;
+    if (op.family !== undefined) stationFamily[c.machine]![station] = op.family;
+  }
+}

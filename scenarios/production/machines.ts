@@ -1,0 +1,150 @@
+// The machines of a scenario as the production problem sees them: stations, open time (calendar minus
+// maintenance minus known downtime, expanded in the site's time zone) as unavailable windows, setup matrices
+// by setup family, whether work may pause over closed time, and transport times between machines.
+import { expandCalendar, OpenIntervals } from '../../twin/calendar-intervals.js';
+import { travelTimeS } from '../../twin/distances.js';
+import { TwinError } from '../../twin/errors.js';
+import type { Machine } from '../../twin/schema/machine.js';
+import type { Position } from '../../twin/schema/layout.js';
+import { instantToSimTime, type TimeWindow } from '../../twin/schema/time.js';
+import type { ProductionMachine } from '../../solver/production/problem.js';
+import type { UnavailableWindow } from '../../solver/shop/problem.js';
+import type { Scenario } from '../schema.js';
+
+/** Default policy: work pauses over closed time as in the simulation, except on batch machines (furnaces),
+ * whose cycle must run in one open interval. */
+export function defaultMayPause(machine: Machine): boolean {
+  return machine.batch === undefined;
+}
+
+function windows(list: readonly TimeWindow[] | undefined, startMs: number, what: string): OpenIntervals {
+  const pairs = (list ?? []).map((w, i): [number, number] => {
+    const pair: [number, number] = [instantToSimTime(w.start, startMs), instantToSimTime(w.end, startMs)];
+    if (Number.isNaN(pair[0]) || Number.isNaN(pair[1]))
+      throw new TwinError('TWIN_E_SCHEMA', `${what}[${i}] has an unreadable date-time`);
+    return pair;
+  });
+  return OpenIntervals.fromPairs(pairs, 0, Infinity);
+}
+
+/** Closed pieces of [0, horizon), labelled by what closes them (downtime > maintenance > calendar). */
+function unavailable(
+  available: OpenIntervals,
+  maintenance: OpenIntervals,
+  downtime: OpenIntervals,
+  horizonS: number,
+): UnavailableWindow[] {
+  const closed = OpenIntervals.fromPairs([[0, horizonS]]).subtract(available);
+  return closed.toPairs().map(([start, end]) => {
+    const kind =
+      downtime.openTimeBetween(start, end) > 0
+        ? 'downtime'
+        : maintenance.openTimeBetween(start, end) > 0
+          ? 'maintenance'
+          : 'calendar';
+    return { start, end, kind };
+  });
+}
+
+/** Setup matrix of a machine over the family indices: `[setup, initialSetup]`, or undefined without one. */
+function setups(scenario: Scenario, machine: Machine, families: ReadonlyMap<string, number>) {
+  if (machine.setupMatrix === undefined) return undefined;
+  const matrix = (scenario.setupMatrices ?? []).find((s) => s.id === machine.setupMatrix);
+  if (!matrix)
+    throw new TwinError(
+      'TWIN_E_UNKNOWN_REFERENCE',
+      `machine "${machine.id}": unknown setup matrix "${machine.setupMatrix}"`,
+    );
+  const n = families.size;
+  const table = Array.from({ length: n }, (_, f) =>
+    Array.from({ length: n }, (_, g) => (f === g ? (matrix.sameFamilyS ?? 0) : matrix.defaultS)),
+  );
+  for (const change of matrix.changes ?? []) {
+    const from = families.get(change.from);
+    const to = families.get(change.to);
+    if (from !== undefined && to !== undefined) table[from]![to] = change.durationS;
+  }
+  return { setup: table, initialSetup: new Array<number>(n).fill(matrix.initialS ?? 0) };
+}
+
+export interface MachineOptions {
+  startMs: number;
+  horizonS: number;
+  mayPause: (machine: Machine) => boolean;
+  /** Expanded calendars by calendar id, start and horizon: a reschedule reuses the ones it expanded before. */
+  calendarCache?: Map<string, OpenIntervals> | undefined;
+}
+
+export function productionMachines(
+  scenario: Scenario,
+  families: ReadonlyMap<string, number>,
+  options: MachineOptions,
+): { machines: ProductionMachine[]; open: OpenIntervals[] } {
+  const timeZone = scenario.site.timezone ?? 'UTC';
+  const calendars = new Map((scenario.calendars ?? []).map((c) => [c.id as string, c]));
+  const expanded = options.calendarCache ?? new Map<string, OpenIntervals>();
+  const open: OpenIntervals[] = [];
+  const machines = scenario.machines.map((m): ProductionMachine => {
+    const calendarId = m.calendar ?? scenario.site.calendar;
+    let calendar = OpenIntervals.always(options.horizonS);
+    if (calendarId !== undefined) {
+      const c = calendars.get(calendarId);
+      if (!c)
+        throw new TwinError(
+          'TWIN_E_UNKNOWN_REFERENCE',
+          `machine "${m.id}": unknown calendar "${calendarId}"`,
+        );
+      const key = `${calendarId}|${options.startMs}|${options.horizonS}|${timeZone}|${JSON.stringify(c)}`;
+      calendar =
+        expanded.get(key) ??
+        expandCalendar(c, { startMs: options.startMs, horizonS: options.horizonS, timeZone });
+      expanded.set(key, calendar);
+    }
+    const maintenance = windows(m.maintenance, options.startMs, `machine "${m.id}": maintenance`);
+    const downtime = windows(m.downtime, options.startMs, `machine "${m.id}": downtime`);
+    const available = calendar.subtract(maintenance).subtract(downtime);
+    open.push(available);
+    const setup = setups(scenario, m, families);
+    return {
+      id: m.id,
+      stations: m.capacity ?? 1,
+      mayPause: options.mayPause(m),
+      unavailable: unavailable(available, maintenance, downtime, options.horizonS),
+      ...(setup && setup),
+    };
+  });
+  return { machines, open };
+}
+
+/**
+ * `transport[from][to]`: a lot leaves a machine from its output buffer (else the machine) for the next one's
+ * input buffer (else the machine); one rack is no move. As the simulation picks: a conveyor linking exactly
+ * those ends, else the first vehicle serving both lines, else the first vehicle; load + travel + unload.
+ * The empty drive to the pickup and waiting for a free vehicle are not counted (a lower bound).
+ */
+export function transportMatrix(scenario: Scenario): number[][] | undefined {
+  const transporters = scenario.transporters ?? [];
+  if (transporters.length === 0) return undefined;
+  const places = new Map<string, { position: Position; line: string | undefined }>();
+  for (const m of scenario.machines) places.set(m.id, { position: m.placement.position, line: m.line });
+  for (const b of scenario.buffers ?? []) places.set(b.id, { position: b.placement.position, line: b.line });
+  const serves = (lines: readonly string[] | undefined, at: string) => {
+    const line = places.get(at)?.line;
+    return !lines || line === undefined || lines.includes(line);
+  };
+  return scenario.machines.map((a) =>
+    scenario.machines.map((b) => {
+      if (a.id === b.id) return 0;
+      const from: string = a.outputBuffer ?? a.id;
+      const to: string = b.inputBuffer ?? b.id;
+      if (from === to) return 0;
+      const vehicle =
+        transporters.find((t) => t.kind === 'conveyor' && t.from === from && t.to === to) ??
+        transporters.find((t) => t.kind !== 'conveyor' && serves(t.lines, from) && serves(t.lines, to)) ??
+        transporters.find((t) => t.kind !== 'conveyor');
+      const p = places.get(from)?.position;
+      const q = places.get(to)?.position;
+      return vehicle && p && q ? travelTimeS(vehicle, p, q) : 0;
+    }),
+  );
+}

@@ -1,0 +1,115 @@
+// A production plan seen as a shop plan, so the shop checker (check-plan.ts) judges what the two share: each
+// operation once on an eligible machine, route order and releases, no overlap and setup gaps per station,
+// windows on machines where work may not pause. Each station becomes a machine of its own. Two facts are
+// taken from the plan rather than re-derived: on a pausing machine an operation lasts its elapsed time (its
+// work in open time is checked in production-checks.ts), and a pinned operation lasts as pinned, its own
+// interval taken out of the windows (it is where the shop floor says it is).
+import type { ProductionPlan, ProductionProblem } from '../../production/problem.js';
+import type {
+  ScheduledOperation,
+  ShopJob,
+  ShopMachine,
+  ShopPlan,
+  ShopProblem,
+  UnavailableWindow,
+} from '../../shop/problem.js';
+
+export interface ShopView {
+  shop: ShopProblem;
+  plan: ShopPlan;
+  /** Shop machine index of (machine, station), -1 when out of range. */
+  stationIndex: (machine: number, station: number) => number;
+}
+
+function cut(windows: readonly UnavailableWindow[], start: number, end: number): UnavailableWindow[] {
+  if (!(end > start)) return [...windows];
+  const out: UnavailableWindow[] = [];
+  for (const w of windows) {
+    if (w.end <= start || w.start >= end) out.push(w);
+    else {
+      if (w.start < start) out.push({ ...w, end: start });
+      if (w.end > end) out.push({ ...w, start: end });
+    }
+  }
+  return out;
+}
+
+export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): ShopView {
+  const first: number[] = [];
+  let count = 0;
+  for (const mc of problem.machines) {
+    first.push(count);
+    count += mc.stations;
+  }
+  const stationIndex = (machine: number, station: number): number => {
+    const mc = problem.machines[machine];
+    return mc && Number.isInteger(station) && station >= 0 && station < mc.stations
+      ? first[machine]! + station
+      : -1;
+  };
+  const entry = new Map<string, ProductionPlan['operations'][number]>();
+  for (const e of plan.operations) if (!entry.has(`${e.job}/${e.op}`)) entry.set(`${e.job}/${e.op}`, e);
+  const machines: ShopMachine[] = [];
+  problem.machines.forEach((mc, k) => {
+    for (let s = 0; s < mc.stations; s++) {
+      let windows = mc.mayPause ? [] : (mc.unavailable ?? []);
+      const family = mc.stationFamily?.[s] ?? -1;
+      let initialSetup = family >= 0 && mc.setup ? mc.setup[family] : mc.initialSetup;
+      for (const job of problem.jobs) {
+        for (const op of job.operations) {
+          if (!op.pin || op.pin.machine !== k || op.pin.station !== s) continue;
+          windows = cut(windows, op.pin.start, op.pin.end);
+          // A running operation resumes: its station is set up for it already.
+          if (op.pin.reason === 'running' && op.family !== undefined && initialSetup) {
+            initialSetup = [...initialSetup];
+            initialSetup[op.family] = 0;
+          }
+        }
+      }
+      machines.push({
+        id: mc.stations > 1 ? `${mc.id}#${s + 1}` : mc.id,
+        unavailable: windows,
+        ...(mc.setup && { setup: mc.setup }),
+        ...(initialSetup && { initialSetup }),
+      });
+    }
+  });
+  const jobs: ShopJob[] = problem.jobs.map((job, j) => {
+    const pinnedFirst = job.operations[0]?.pin;
+    const release = Math.max(job.release, problem.now);
+    return {
+      id: job.id,
+      release: pinnedFirst ? Math.min(release, pinnedFirst.start) : release,
+      operations: job.operations.map((op, k) => {
+        const planned = entry.get(`${j}/${k}`);
+        const elapsed = planned ? planned.end - planned.start : NaN;
+        const alternatives = op.pin
+          ? Array.from({ length: problem.machines[op.pin.machine]?.stations ?? 0 }, (_, s) => ({
+              machine: stationIndex(op.pin!.machine, s),
+              duration: op.pin!.end - op.pin!.start,
+            }))
+          : op.alternatives.flatMap((alt) => {
+              const mc = problem.machines[alt.machine]!;
+              const duration = mc.mayPause && planned?.machine === alt.machine ? elapsed : alt.duration;
+              return Array.from({ length: mc.stations }, (_, s) => ({
+                machine: stationIndex(alt.machine, s),
+                duration: Number.isFinite(duration) && duration >= 0 ? duration : alt.duration,
+              }));
+            });
+        return { id: op.id, alternatives, ...(op.family !== undefined && { family: op.family }) };
+      }),
+    };
+  });
+  const operations: ScheduledOperation[] = plan.operations.map((e) => ({
+    job: e.job,
+    op: e.op,
+    machine: stationIndex(e.machine, e.station),
+    start: e.start,
+    end: e.end,
+  }));
+  return {
+    shop: { name: problem.name, machines, jobs },
+    plan: { operations, makespan: plan.makespan },
+    stationIndex,
+  };
+}

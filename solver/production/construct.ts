@@ -1,0 +1,129 @@
+// A first plan by dispatching (Giffler–Thompson with rules, generalised to stations, setups, calendars and
+// pins): among the jobs' next operations take the one that can end first; its machine is the one in conflict;
+// among the operations whose best place is on that machine and that could start before that end, the rule
+// picks one. The sequence of picks, with the machines chosen, is an encoding that decode.ts reproduces.
+import type { CompiledProduction } from './compiled.js';
+import { bestPlacement, commit, Decoder, newBest, Schedule, type Best, type Encoding } from './decode.js';
+import { newPlacement } from './placement.js';
+
+export const DISPATCH_RULES = ['edd', 'atc', 'mwkr', 'slack'] as const;
+export type DispatchRule = (typeof DISPATCH_RULES)[number];
+
+export interface ConstructOptions {
+  rule: DispatchRule;
+  /** ATC look-ahead: larger values weigh far-off due dates more. */
+  k?: number;
+}
+
+/** The rule's index of a candidate: larger is picked first. */
+function ruleIndex(
+  cp: CompiledProduction,
+  o: number,
+  best: Best,
+  rule: DispatchRule,
+  k: number,
+  meanWork: number,
+): number {
+  const j = cp.jobOf[o]!;
+  const work = cp.altWork[best.alt]!;
+  const remaining = work + cp.tailWork[o]!;
+  const due = cp.due[j]!;
+  switch (rule) {
+    case 'edd':
+      return Number.isFinite(due) ? -due : -Number.MAX_VALUE;
+    case 'mwkr':
+      return remaining;
+    case 'slack':
+      return Number.isFinite(due) ? -(due - best.start - remaining) / cp.weight[j]! : -Number.MAX_VALUE;
+    case 'atc': {
+      if (!Number.isFinite(due)) return 0;
+      const slack = Math.max(0, due - best.start - remaining);
+      return (cp.weight[j]! / Math.max(work, 1)) * Math.exp(-slack / (k * meanWork));
+    }
+  }
+}
+
+export function construct(cp: CompiledProduction, options: ConstructOptions): Encoding {
+  const { rule } = options;
+  const k = options.k ?? 2;
+  const free = new Float64Array(cp.stationCount);
+  const family = new Int32Array(cp.stationCount);
+  const s = new Schedule(cp);
+  new Decoder(cp).pins(s, free, family);
+  const placement = newPlacement();
+  const jobs = cp.jobCount;
+  const next = new Int32Array(jobs).fill(-1);
+  const cand: Best[] = [];
+  const valid = new Uint8Array(jobs);
+  let meanWork = 0;
+  for (let i = 0; i < cp.free.length; i++) meanWork += cp.minWork[cp.free[i]!]!;
+  meanWork = Math.max(1, meanWork / Math.max(1, cp.free.length));
+  for (let j = 0; j < jobs; j++) {
+    cand.push(newBest());
+    for (let o = cp.jobStart[j]!; o < cp.jobStart[j + 1]!; o++) {
+      if (!cp.pinned[o]) {
+        next[j] = o;
+        break;
+      }
+    }
+  }
+  const order = new Int32Array(cp.free.length);
+  const alt = new Int32Array(cp.n).fill(-1);
+  for (let step = 0; step < order.length; step++) {
+    let first = -1;
+    for (let j = 0; j < jobs; j++) {
+      const o = next[j]!;
+      if (o < 0) continue;
+      if (!valid[j]) {
+        bestPlacement(cp, o, cp.altStart[o]!, cp.altStart[o + 1]!, s, free, family, placement, cand[j]!);
+        valid[j] = 1;
+      }
+      if (first < 0 || cand[j]!.end < cand[first]!.end) first = j;
+    }
+    if (first < 0) throw new Error('construct: no operation left to dispatch (job order broken)');
+    const horizonEnd = cand[first]!.end;
+    const machine = cp.stationMachine[Math.max(0, cand[first]!.station)]!;
+    let pick = first;
+    let pickIndex = -Infinity;
+    for (let j = 0; j < jobs; j++) {
+      const o = next[j]!;
+      const c = cand[j]!;
+      if (o < 0 || c.station < 0 || cp.stationMachine[c.station] !== machine) continue;
+      if (!(c.start < horizonEnd) && j !== first) continue;
+      const index = ruleIndex(cp, o, c, rule, k, meanWork);
+      const better =
+        index > pickIndex ||
+        (index === pickIndex &&
+          (cp.priority[j]! > cp.priority[pick]! ||
+            (cp.priority[j] === cp.priority[pick] && c.start < cand[pick]!.start)));
+      if (better) {
+        pick = j;
+        pickIndex = index;
+      }
+    }
+    const o = next[pick]!;
+    const chosen = cand[pick]!;
+    if (chosen.station < 0 || chosen.end === Infinity) {
+      chosen.station = cp.stationStart[cp.altMachine[cp.altStart[o]!] ?? 0]!;
+      chosen.alt = cp.altStart[o]!;
+    }
+    const chosenMachine = cp.stationMachine[chosen.station]!;
+    commit(cp, o, chosen, s, free, family);
+    order[step] = o;
+    alt[o] = chosen.alt;
+    next[pick] = cp.jobNext[o]!;
+    valid[pick] = 0;
+    // Candidates that could use the machine just loaded must look again.
+    for (let j = 0; j < jobs; j++) {
+      const q = next[j]!;
+      if (q < 0 || !valid[j]) continue;
+      for (let a = cp.altStart[q]!; a < cp.altStart[q + 1]!; a++) {
+        if (cp.altMachine[a] === chosenMachine) {
+          valid[j] = 0;
+          break;
+        }
+      }
+    }
+  }
+  return { order, alt };
+}

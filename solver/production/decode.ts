@@ -1,0 +1,227 @@
+// From an encoding (a priority list of the free operations, job order respected, and a machine choice per
+// operation) to times: pinned operations first, as they are; then each listed operation is appended to the
+// station of its machine where it ends first (every eligible machine when its choice is open), after its job
+// predecessor, the lag and the transport, in open time (placement.ts). Station states are saved every
+// CHECKPOINT positions, so a move that changes the list from position p on re-decodes only from there.
+import { setupSeconds, type CompiledProduction } from './compiled.js';
+import { newPlacement, place, type Placement } from './placement.js';
+
+export const CHECKPOINT = 32;
+
+/** The times of one decoded encoding, by global operation index. */
+export class Schedule {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly setupStart: Float64Array;
+  readonly station: Int32Array;
+  readonly alt: Int32Array;
+  /** Station free times and families at every CHECKPOINT-th list position. */
+  readonly ckFree: Float64Array;
+  readonly ckFamily: Int32Array;
+  /** -1 when every operation found a place, else the first operation that did not (open time ran out). */
+  failed = -1;
+
+  constructor(cp: CompiledProduction) {
+    const n = cp.n;
+    this.start = new Float64Array(n);
+    this.end = new Float64Array(n);
+    this.setupStart = new Float64Array(n);
+    this.station = new Int32Array(n);
+    this.alt = new Int32Array(n);
+    const checkpoints = Math.floor(cp.free.length / CHECKPOINT) + 1;
+    this.ckFree = new Float64Array(checkpoints * cp.stationCount);
+    this.ckFamily = new Int32Array(checkpoints * cp.stationCount);
+  }
+
+  copyFrom(other: Schedule): void {
+    this.start.set(other.start);
+    this.end.set(other.end);
+    this.setupStart.set(other.setupStart);
+    this.station.set(other.station);
+    this.alt.set(other.alt);
+    this.ckFree.set(other.ckFree);
+    this.ckFamily.set(other.ckFamily);
+    this.failed = other.failed;
+  }
+}
+
+/** An encoding: `order` lists the free operations (a job's operations in route order); `alt[o]` is a global
+ * alternative index, or -1 to take the alternative where the operation ends first. */
+export interface Encoding {
+  order: Int32Array;
+  alt: Int32Array;
+}
+
+/** True when `order` holds every free operation once, each after its job predecessor. */
+export function isValidOrder(cp: CompiledProduction, order: Int32Array): boolean {
+  if (order.length !== cp.free.length) return false;
+  const seen = new Uint8Array(cp.n);
+  for (let i = 0; i < order.length; i++) {
+    const o = order[i]!;
+    if (o < 0 || o >= cp.n || seen[o] || cp.pinned[o]) return false;
+    const prev = cp.jobPrev[o]!;
+    if (prev >= 0 && !cp.pinned[prev] && !seen[prev]) return false;
+    seen[o] = 1;
+  }
+  return true;
+}
+
+/** The best place found for one operation (reused). */
+export interface Best {
+  end: number;
+  start: number;
+  setupStart: number;
+  station: number;
+  alt: number;
+}
+
+export function newBest(): Best {
+  return { end: Infinity, start: Infinity, setupStart: Infinity, station: -1, alt: -1 };
+}
+
+/**
+ * The station, among those of alternatives a0 .. a1 - 1 of operation o, where o ends first given the station
+ * states `free`/`family` and the times of its job predecessor in `s` (ties: the first alternative and
+ * station). `best.station` is -1 when there is none.
+ */
+export function bestPlacement(
+  cp: CompiledProduction,
+  o: number,
+  a0: number,
+  a1: number,
+  s: Schedule,
+  free: Float64Array,
+  family: Int32Array,
+  p: Placement,
+  best: Best,
+): Best {
+  const j = cp.jobOf[o]!;
+  const prev = cp.jobPrev[o]!;
+  const fam = cp.family[o]!;
+  const m = cp.m;
+  best.end = Infinity;
+  best.start = Infinity;
+  best.setupStart = Infinity;
+  best.station = -1;
+  best.alt = -1;
+  for (let a = a0; a < a1; a++) {
+    const mc = cp.altMachine[a]!;
+    let ready: number;
+    if (prev >= 0) {
+      const pm = cp.stationMachine[s.station[prev]!]!;
+      const lag = cp.minLag[o]!;
+      const move = cp.transport[pm * m + mc]!;
+      ready = s.end[prev]! + (lag > move ? lag : move);
+    } else {
+      ready = cp.release[j]!;
+      const at = cp.jobFrom[j]!;
+      if (at >= 0 && cp.now + cp.transport[at * m + mc]! > ready) ready = cp.now + cp.transport[at * m + mc]!;
+    }
+    const pause = cp.mayPause[mc] === 1;
+    const open = cp.open[mc]!;
+    const work = cp.altWork[a]!;
+    for (let st = cp.stationStart[mc]!; st < cp.stationStart[mc + 1]!; st++) {
+      const earliest = free[st]! > ready ? free[st]! : ready;
+      place(open, pause, earliest, setupSeconds(cp, mc, family[st]!, fam), work, p);
+      if (p.end < best.end || (p.end === best.end && best.station < 0)) {
+        best.end = p.end;
+        best.start = p.start;
+        best.setupStart = p.setupStart;
+        best.station = st;
+        best.alt = a;
+      }
+    }
+  }
+  return best;
+}
+
+/** Writes o's place into `s` and advances its station. */
+export function commit(
+  cp: CompiledProduction,
+  o: number,
+  best: Best,
+  s: Schedule,
+  free: Float64Array,
+  family: Int32Array,
+): void {
+  s.start[o] = best.start;
+  s.end[o] = best.end;
+  s.setupStart[o] = best.setupStart;
+  s.station[o] = best.station;
+  s.alt[o] = best.alt;
+  free[best.station] = best.end;
+  const fam = cp.family[o]!;
+  if (fam >= 0) family[best.station] = fam;
+}
+
+export class Decoder {
+  private readonly free: Float64Array;
+  private readonly family: Int32Array;
+  private readonly placement = newPlacement();
+  private readonly best = newBest();
+
+  constructor(private readonly cp: CompiledProduction) {
+    this.free = new Float64Array(cp.stationCount);
+    this.family = new Int32Array(cp.stationCount);
+  }
+
+  /** Resets `free`/`family` to the states after the pinned operations and writes those into `out`. */
+  pins(out: Schedule, free: Float64Array = this.free, family: Int32Array = this.family): void {
+    const { cp } = this;
+    free.fill(cp.now);
+    family.set(cp.stationInitialFamily);
+    for (let i = 0; i < cp.pinOrder.length; i++) {
+      const o = cp.pinOrder[i]!;
+      const s = cp.pinStation[o]!;
+      out.start[o] = cp.pinStart[o]!;
+      out.setupStart[o] = cp.pinStart[o]!;
+      out.end[o] = cp.pinEnd[o]!;
+      out.station[o] = s;
+      out.alt[o] = cp.pinAlt[o]!;
+      if (cp.pinEnd[o]! > free[s]!) free[s] = cp.pinEnd[o]!;
+      if (cp.family[o]! >= 0) family[s] = cp.family[o]!;
+    }
+  }
+
+  /**
+   * Decodes `enc` into `out`. With `base` and `from`, the operations listed before position `from` keep the
+   * times they have in `base` (which must be the decode of an encoding that agrees up to there).
+   */
+  decode(enc: Encoding, out: Schedule, base?: Schedule, from = 0): Schedule {
+    const { cp, free, family } = this;
+    const S = cp.stationCount;
+    let position = 0;
+    if (base && from > 0) {
+      if (base !== out) out.copyFrom(base);
+      const ck = Math.floor(from / CHECKPOINT);
+      free.set(out.ckFree.subarray(ck * S, ck * S + S));
+      family.set(out.ckFamily.subarray(ck * S, ck * S + S));
+      position = ck * CHECKPOINT;
+    } else this.pins(out);
+    out.failed = -1;
+    const { order, alt } = enc;
+    const p = this.placement;
+    for (; position < order.length; position++) {
+      if (position % CHECKPOINT === 0) {
+        const at = (position / CHECKPOINT) * S;
+        out.ckFree.set(free, at);
+        out.ckFamily.set(family, at);
+      }
+      const o = order[position]!;
+      let a0 = cp.altStart[o]!;
+      let a1 = cp.altStart[o + 1]!;
+      if (alt[o]! >= 0) {
+        a0 = alt[o]!;
+        a1 = a0 + 1;
+      }
+      const best = bestPlacement(cp, o, a0, a1, out, free, family, p, this.best);
+      if (best.station < 0 || best.end === Infinity) {
+        if (out.failed < 0) out.failed = o;
+        best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
+        best.alt = a0;
+      }
+      commit(cp, o, best, out, free, family);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+// The production scheduling problem in numeric form: the shop problem of solver/shop/ (jobs, operations with
+// alternative machines, setup families, unavailable windows, releases) plus what a real shop adds — stations
+// (capacity above one), work that pauses over closed time, due dates and weights, minimum lags, transport
+// times between machines, and operations pinned where they are (running, or inside a frozen horizon).
+// Times are seconds after the scenario start. scenarios/production/ builds it from the twin.
+import Type, { type Static } from 'typebox';
+import { UnavailableWindow } from '../shop/problem.js';
+
+const Index = Type.Integer({ minimum: 0 });
+const Time = Type.Number({ minimum: 0 });
+
+/** One eligible machine and the work the operation needs there (open seconds, pauses not counted). */
+export const ProductionAlternative = Type.Object(
+  { machine: Index, duration: Time },
+  { additionalProperties: false },
+);
+export type ProductionAlternative = Static<typeof ProductionAlternative>;
+
+/** Where a pinned operation stays: a fact (running) or a decision kept (inside the frozen horizon). */
+export const ProductionPin = Type.Object(
+  {
+    machine: Index,
+    station: Index,
+    start: Time,
+    end: Time,
+    reason: Type.Union([Type.Literal('running'), Type.Literal('frozen')]),
+  },
+  { additionalProperties: false },
+);
+export type ProductionPin = Static<typeof ProductionPin>;
+
+export const ProductionOperation = Type.Object(
+  {
+    id: Type.String(),
+    /** May be empty: findInfeasibilities names such an operation instead of failing in the search. */
+    alternatives: Type.Array(ProductionAlternative),
+    /** Setup family (index into the machines' setup matrices); absent: no setup. */
+    family: Type.Optional(Index),
+    /** Minimum time from the end of the previous operation of the job to this one's start (cooling). */
+    minLag: Type.Optional(Time),
+    pin: Type.Optional(ProductionPin),
+  },
+  { additionalProperties: false },
+);
+export type ProductionOperation = Static<typeof ProductionOperation>;
+
+export const ProductionJob = Type.Object(
+  {
+    id: Type.String(),
+    /** Earliest start of the job's first free operation (already at least the problem's `now`). */
+    release: Time,
+    due: Type.Optional(Type.Number()),
+    weight: Type.Number({ exclusiveMinimum: 0 }),
+    /** 0 lowest … 9 highest; breaks ties in dispatching. */
+    priority: Type.Integer({ minimum: 0, maximum: 9 }),
+    /** Machine where the lot is now (its last operation done), for the transport to the first operation. */
+    from: Type.Optional(Index),
+    /** Remaining operations in route order (done ones are left out). */
+    operations: Type.Array(ProductionOperation),
+  },
+  { additionalProperties: false },
+);
+export type ProductionJob = Static<typeof ProductionJob>;
+
+export const ProductionMachine = Type.Object(
+  {
+    id: Type.String(),
+    /** Parallel stations, each a unit resource with its own setup state. */
+    stations: Type.Integer({ minimum: 1 }),
+    /** True: setup and processing pause over unavailable time (as the simulation does). False: an
+     * operation and its setup must fit in one open interval (a furnace cycle is not interrupted). */
+    mayPause: Type.Boolean(),
+    /** Sorted, non-overlapping; beyond the problem's horizon the machine counts as closed. */
+    unavailable: Type.Optional(Type.Array(UnavailableWindow)),
+    /** `setup[from][to]` between families; `initialSetup[to]` for a station set up for nothing known. */
+    setup: Type.Optional(Type.Array(Type.Array(Time))),
+    initialSetup: Type.Optional(Type.Array(Time)),
+    /** Family each station is set up for at `now` (-1: unknown, the initial setup applies). */
+    stationFamily: Type.Optional(Type.Array(Type.Integer({ minimum: -1 }))),
+  },
+  { additionalProperties: false },
+);
+export type ProductionMachine = Static<typeof ProductionMachine>;
+
+export const ProductionProblem = Type.Object(
+  {
+    name: Type.String(),
+    /** Free operations start at or after `now`; pinned ones may have started before. */
+    now: Time,
+    /** End of the expanded calendars: nothing may end after it. */
+    horizon: Type.Number({ exclusiveMinimum: 0 }),
+    machines: Type.Array(ProductionMachine),
+    jobs: Type.Array(ProductionJob),
+    /** `transport[from][to]`: seconds to move a lot between machines (absent: instantaneous). */
+    transport: Type.Optional(Type.Array(Type.Array(Time))),
+  },
+  { additionalProperties: false },
+);
+export type ProductionProblem = Static<typeof ProductionProblem>;
+
+/** One operation of a production plan; `job` and `op` index the problem's jobs and remaining operations. */
+export interface PlannedOperation {
+  job: number;
+  op: number;
+  machine: number;
+  station: number;
+  /** Start of the setup (equals `start` without one); work pauses over closed time on pausing machines. */
+  setupStart: number;
+  start: number;
+  end: number;
+}
+
+export interface ProductionPlan {
+  operations: PlannedOperation[];
+  makespan: number;
+}
