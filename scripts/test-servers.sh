@@ -257,6 +257,9 @@ listener $MQTT_PORT $HOST
 allow_anonymous true
 persistence true
 persistence_location $DATA_DIR/mosquitto/
+# The default queue (1,000) silently drops QoS 1 messages for a subscriber that falls behind.
+max_queued_messages 100000
+max_inflight_messages 100
 log_dest stdout
 log_type error
 log_type warning

@@ -1,0 +1,58 @@
+import Type, { type Static } from 'typebox';
+import { parseConfig } from '../ingest/parse-config.js';
+import { MqttTlsConfig } from '../mqtt/config.js';
+import { OpcUaConnectionConfig } from '../opcua/config.js';
+
+export const OpcUaDispatchConfig = Type.Object(
+  {
+    connection: OpcUaConnectionConfig,
+    method: Type.Union([Type.Literal('Store'), Type.Literal('StoreAndStart')], {
+      default: 'StoreAndStart',
+      description: 'the JobOrderControl method called: Store or StoreAndStart',
+    }),
+    machinesFolder: Type.String({
+      minLength: 1,
+      default: 'Machines',
+      description: 'browse name of the folder under Objects whose children are the machines (by machine id)',
+    }),
+    machineNodeIds: Type.Optional(
+      Type.Record(Type.String(), Type.String({ minLength: 1 }), {
+        description: 'machine id → node id of its machine object, where browsing by name does not fit',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OpcUaDispatchConfig = Static<typeof OpcUaDispatchConfig>;
+
+export const MqttDispatchConfig = Type.Object(
+  {
+    url: Type.String({ pattern: '^(mqtts?|wss?|tcp|ssl)://', description: 'broker URL' }),
+    clientId: Type.String({ minLength: 1, maxLength: 128 }),
+    prefix: Type.String({
+      minLength: 1,
+      default: 'shopfloor/dispatch',
+      description: '<prefix>/<machine>/joborder',
+    }),
+    username: Type.Optional(Type.String()),
+    password: Type.Optional(Type.String()),
+    tls: Type.Optional(MqttTlsConfig),
+    resendMs: Type.Integer({
+      minimum: 50,
+      default: 2_000,
+      description: 'publish the job order again after this long without an acknowledgement',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type MqttDispatchConfig = Static<typeof MqttDispatchConfig>;
+
+/** Validate an OPC UA dispatch configuration; throws a TwinError naming each bad field. */
+export function parseOpcUaDispatchConfig(value: unknown): OpcUaDispatchConfig {
+  return parseConfig(OpcUaDispatchConfig, value, 'opcua dispatch configuration');
+}
+
+/** Validate an MQTT dispatch configuration; throws a TwinError naming each bad field. */
+export function parseMqttDispatchConfig(value: unknown): MqttDispatchConfig {
+  return parseConfig(MqttDispatchConfig, value, 'mqtt dispatch configuration');
+}

@@ -1,0 +1,98 @@
+import Type, { type Static } from 'typebox';
+import { parseConfig } from '../ingest/parse-config.js';
+
+export const MqttTlsConfig = Type.Object(
+  {
+    caFile: Type.Optional(
+      Type.String({ minLength: 1, description: 'PEM file of the CA that signed the broker' }),
+    ),
+    certFile: Type.Optional(
+      Type.String({ minLength: 1, description: 'PEM client certificate (mutual TLS)' }),
+    ),
+    keyFile: Type.Optional(
+      Type.String({ minLength: 1, description: 'PEM private key of the client certificate' }),
+    ),
+    rejectUnauthorized: Type.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+);
+
+/** A topic pattern (connectors/mqtt/topic-pattern.ts) whose messages carry JSON telemetry (json-payload.ts). */
+export const MqttJsonRoute = Type.Object(
+  {
+    pattern: Type.String({ minLength: 1, description: 'e.g. plant/+line/+asset/+signal' }),
+    asset: Type.Optional(
+      Type.String({ minLength: 1, description: 'fixed asset when the pattern captures none' }),
+    ),
+    signal: Type.Optional(
+      Type.String({ minLength: 1, description: 'fixed signal when the pattern captures none' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type MqttJsonRoute = Static<typeof MqttJsonRoute>;
+
+export const SparkplugConfig = Type.Object(
+  {
+    groups: Type.Array(Type.String({ minLength: 1 }), {
+      default: ['+'],
+      description: 'Sparkplug group ids to listen to (+ for all)',
+    }),
+    rebirthIntervalMs: Type.Integer({
+      minimum: 0,
+      default: 5000,
+      description: 'least time between two rebirth requests to one edge node',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SparkplugConfig = Static<typeof SparkplugConfig>;
+
+export const MqttIngestConfig = Type.Object(
+  {
+    source: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      default: 'mqtt',
+      description: 'observation source name',
+    }),
+    url: Type.String({
+      pattern: '^(mqtts?|wss?|tcp|ssl)://',
+      description: 'broker URL, e.g. mqtt://host:1883',
+    }),
+    clientId: Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description: 'fixed client id: the broker keeps the persistent session under it',
+    }),
+    clean: Type.Boolean({
+      default: false,
+      description: 'false keeps a persistent session across reconnects',
+    }),
+    qos: Type.Union([Type.Literal(0), Type.Literal(1)], {
+      default: 1,
+      description: 'subscription QoS, 0 or 1',
+    }),
+    username: Type.Optional(Type.String()),
+    password: Type.Optional(Type.String()),
+    tls: Type.Optional(MqttTlsConfig),
+    keepaliveS: Type.Integer({ minimum: 0, maximum: 65535, default: 30 }),
+    connectTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+    reconnect: Type.Object(
+      {
+        initialDelayMs: Type.Integer({ minimum: 10, default: 500 }),
+        maxDelayMs: Type.Integer({ minimum: 10, default: 30_000 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    json: Type.Array(MqttJsonRoute, { default: [] }),
+    sparkplug: Type.Optional(SparkplugConfig),
+  },
+  { additionalProperties: false },
+);
+export type MqttIngestConfig = Static<typeof MqttIngestConfig>;
+
+/** Validate an MQTT ingest configuration (defaults filled in); throws a TwinError naming each bad field. */
+export function parseMqttIngestConfig(value: unknown): MqttIngestConfig {
+  return parseConfig(MqttIngestConfig, value, 'mqtt ingest configuration');
+}

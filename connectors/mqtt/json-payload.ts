@@ -1,0 +1,106 @@
+import Type, { type Static } from 'typebox';
+import { QUALITIES, type Observation } from '../../twin/schema/observation.js';
+import { StringEnum } from '../../twin/schema/string-enum.js';
+import type { EpochMs } from '../../twin/schema/time.js';
+import { compiledValidator } from '../../twin/validate/ajv.js';
+import { ajvErrorsToIssues } from '../../twin/validate/ajv-messages.js';
+
+const Scalar = Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 4096 }), Type.Null()], {
+  description: 'a number, true/false, a string or null',
+});
+
+/**
+ * The JSON payloads accepted on a telemetry topic (UTF-8):
+ * - a bare value: `0.73`, `true`, `"running"`, `null`; its time is when it was received, quality good;
+ * - an object `{"value": 0.73, "ts": 1767225600000, "quality": "good"}` where `ts` (optional) is epoch
+ *   milliseconds or an ISO 8601 date-time with offset, and `quality` (optional, default good) is good,
+ *   uncertain or bad. Other keys are rejected, so a misspelt `valeu` is seen rather than read as nothing.
+ */
+const JsonTelemetryObject = Type.Object(
+  {
+    value: Scalar,
+    ts: Type.Optional(
+      Type.Union([Type.Number({ minimum: 0 }), Type.String({ format: 'date-time' })], {
+        description: 'epoch milliseconds or an ISO 8601 date-time with offset',
+      }),
+    ),
+    quality: Type.Optional(StringEnum(QUALITIES, 'a data quality')),
+  },
+  { additionalProperties: false },
+);
+export const JsonTelemetryPayload = Type.Union([Scalar, JsonTelemetryObject], {
+  description: 'a value, or an object {value, ts?, quality?}',
+});
+export type JsonTelemetryPayload = Static<typeof JsonTelemetryPayload>;
+
+export type JsonDecodeResult =
+  | { ok: true; observation: Observation }
+  | { ok: false; reason: 'malformed JSON' | 'invalid payload'; message: string };
+
+/**
+ * Turn one payload into an observation (not yet checked by the gate). A bare number, the common case, skips the
+ * payload validator; anything else goes through it.
+ */
+export function decodeJsonTelemetry(
+  payload: Buffer,
+  source: string,
+  asset: string,
+  signal: string,
+  receivedTs: EpochMs,
+): JsonDecodeResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload.toString('utf8'));
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'malformed JSON',
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  if (typeof parsed === 'number') {
+    return {
+      ok: true,
+      observation: observation(source, asset, signal, parsed, 'good', receivedTs, receivedTs),
+    };
+  }
+  // An object is checked against the object form alone, so the error names the bad key rather than the union.
+  const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  const validate = compiledValidator(isObject ? JsonTelemetryObject : JsonTelemetryPayload);
+  if (!validate(parsed)) {
+    const issue = ajvErrorsToIssues(validate.errors ?? [])[0];
+    const message = issue ? `${issue.path || 'payload'}: ${issue.message}` : 'not a telemetry payload';
+    return { ok: false, reason: 'invalid payload', message };
+  }
+  if (parsed === null || typeof parsed !== 'object') {
+    return {
+      ok: true,
+      observation: observation(source, asset, signal, parsed, 'good', receivedTs, receivedTs),
+    };
+  }
+  const sourceTs = typeof parsed.ts === 'string' ? Date.parse(parsed.ts) : (parsed.ts ?? receivedTs);
+  return {
+    ok: true,
+    observation: observation(
+      source,
+      asset,
+      signal,
+      parsed.value,
+      parsed.quality ?? 'good',
+      sourceTs,
+      receivedTs,
+    ),
+  };
+}
+
+function observation(
+  source: string,
+  asset: string,
+  signal: string,
+  value: Observation['value'],
+  quality: Observation['quality'],
+  sourceTs: EpochMs,
+  receivedTs: EpochMs,
+): Observation {
+  return { source, asset, signal, value, quality, sourceTs, receivedTs };
+}

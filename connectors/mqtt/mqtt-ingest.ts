@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import type { EpochMs } from '../../twin/schema/time.js';
+import type { ObservationGate } from '../ingest/observation-gate.js';
+import type { ConnectorLogger } from '../ingest/logger.js';
+import type { MqttIngestConfig } from './config.js';
+import { decodeJsonTelemetry } from './json-payload.js';
+import { SparkplugHost, type SparkplugStats } from './sparkplug-host.js';
+import { compileTopicPattern, type TopicCaptures, type TopicPattern } from './topic-pattern.js';
+
+interface Route {
+  pattern: TopicPattern;
+  asset: string | undefined;
+  signal: string | undefined;
+}
+
+export interface MqttIngestStatus {
+  connected: boolean;
+  connects: number;
+  messages: number;
+  unmatched: number;
+  nextReconnectDelayMs: number;
+  sparkplug: SparkplugStats | undefined;
+}
+
+export interface MqttIngestDeps {
+  gate: ObservationGate;
+  logger: ConnectorLogger;
+  clock?: () => EpochMs;
+}
+
+/**
+ * MQTT telemetry in: JSON payloads on configured topic patterns, and Sparkplug B. A persistent session (fixed
+ * client id, clean: false) with QoS 1 subscriptions, so what was published while the link was down arrives after
+ * it comes back; reconnects back off exponentially up to `reconnect.maxDelayMs`. Every message goes through the
+ * observation gate; nothing a publisher sends can throw out of the message handler.
+ */
+export class MqttIngest {
+  private readonly routes: Route[];
+  private readonly sparkplug: SparkplugHost | undefined;
+  private readonly clock: () => EpochMs;
+  private readonly captures: TopicCaptures = { asset: '', signal: '' };
+  private client: MqttClient | undefined;
+  private connects = 0;
+  private messages = 0;
+  private unmatched = 0;
+  private delayMs: number;
+
+  constructor(
+    private readonly config: MqttIngestConfig,
+    private readonly deps: MqttIngestDeps,
+  ) {
+    this.clock = deps.clock ?? Date.now;
+    this.delayMs = config.reconnect.initialDelayMs;
+    this.routes = config.json.map((route) => {
+      const pattern = compileTopicPattern(route.pattern);
+      if (!pattern.capturesAsset && !route.asset)
+        throw new Error(`mqtt route "${route.pattern}": capture +asset in the pattern or give a fixed asset`);
+      if (!pattern.capturesSignal && !route.signal)
+        throw new Error(
+          `mqtt route "${route.pattern}": capture +signal in the pattern or give a fixed signal`,
+        );
+      return { pattern, asset: route.asset, signal: route.signal };
+    });
+    this.sparkplug = config.sparkplug
+      ? new SparkplugHost(
+          config.source,
+          {
+            offer: (observation) => deps.gate.offer(observation),
+            reject: (reason, message, details) => deps.gate.reject(config.source, reason, message, details),
+            requestRebirth: (topic, payload) => {
+              this.deps.logger.info('asking a Sparkplug edge node for a rebirth', { topic });
+              this.client?.publish(topic, Buffer.from(payload), { qos: 0 });
+            },
+          },
+          config.sparkplug.rebirthIntervalMs,
+          this.clock,
+        )
+      : undefined;
+  }
+
+  /** The subscription filters, JSON routes first, then Sparkplug. */
+  filters(): string[] {
+    const filters = this.routes.map((route) => route.pattern.filter);
+    for (const group of this.config.sparkplug?.groups ?? []) filters.push(`spBv1.0/${group}/#`);
+    return [...new Set(filters)];
+  }
+
+  /** Connect and keep connecting; resolves at the first CONNACK (the caller bounds the wait if it must). */
+  start(): Promise<void> {
+    if (this.client) throw new Error('MqttIngest already started');
+    const client = connect(this.config.url, this.clientOptions());
+    this.client = client;
+    client.on('connect', (connack) => {
+      this.connects++;
+      this.delayMs = this.config.reconnect.initialDelayMs;
+      client.options.reconnectPeriod = this.delayMs;
+      this.deps.logger.info('mqtt connected', {
+        url: this.config.url,
+        sessionPresent: connack.sessionPresent,
+      });
+      // A broker that kept the session still has the subscriptions; subscribing again is harmless either way.
+      const filters = this.filters();
+      if (filters.length > 0)
+        client.subscribe(filters, { qos: this.config.qos }, (error) => {
+          if (error) this.deps.logger.warn('mqtt subscribe failed', { error: error.message, filters });
+        });
+    });
+    client.on('reconnect', () => {
+      // mqtt.js waits `reconnectPeriod` before each attempt: grow it for the next one, up to the cap.
+      this.delayMs = Math.min(this.delayMs * 2, this.config.reconnect.maxDelayMs);
+      client.options.reconnectPeriod = this.delayMs;
+    });
+    client.on('error', (error) =>
+      this.deps.logger.warn('mqtt error', { url: this.config.url, error: error.message }),
+    );
+    client.on('offline', () => this.deps.logger.warn('mqtt offline: reconnecting', { url: this.config.url }));
+    client.on('message', (topic, payload) => this.onMessage(topic, payload));
+    return new Promise((resolve) => client.once('connect', () => resolve()));
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.endAsync();
+    this.deps.gate.flush();
+  }
+
+  status(): MqttIngestStatus {
+    return {
+      connected: this.client?.connected ?? false,
+      connects: this.connects,
+      messages: this.messages,
+      unmatched: this.unmatched,
+      nextReconnectDelayMs: this.delayMs,
+      sparkplug: this.sparkplug?.counters(),
+    };
+  }
+
+  private onMessage(topic: string, payload: Buffer): void {
+    this.messages++;
+    try {
+      if (this.sparkplug && topic.startsWith('spBv1.0/')) return this.sparkplug.handle(topic, payload);
+      const route = this.match(topic);
+      if (!route) {
+        this.unmatched++;
+        return;
+      }
+      const asset = route.asset ?? this.captures.asset;
+      const signal = route.signal ?? this.captures.signal;
+      const decoded = decodeJsonTelemetry(payload, this.config.source, asset, signal, this.clock());
+      if (decoded.ok) this.deps.gate.offer(decoded.observation);
+      else this.deps.gate.reject(this.config.source, decoded.reason, decoded.message, { topic });
+    } catch (error) {
+      // A bug of ours must not take the subscription down with it.
+      this.deps.gate.reject(
+        this.config.source,
+        'internal error',
+        error instanceof Error ? error.message : String(error),
+        {
+          topic,
+        },
+      );
+    }
+  }
+
+  private match(topic: string): Route | undefined {
+    for (const route of this.routes) if (route.pattern.match(topic, this.captures)) return route;
+    return undefined;
+  }
+
+  private clientOptions(): IClientOptions {
+    const { config } = this;
+    const tls = config.tls;
+    return {
+      clientId: config.clientId,
+      clean: config.clean,
+      protocolVersion: 4,
+      keepalive: config.keepaliveS,
+      connectTimeout: config.connectTimeoutMs,
+      reconnectPeriod: config.reconnect.initialDelayMs,
+      resubscribe: false,
+      username: config.username,
+      password: config.password,
+      ...(tls && {
+        ca: tls.caFile ? readFileSync(tls.caFile) : undefined,
+        cert: tls.certFile ? readFileSync(tls.certFile) : undefined,
+        key: tls.keyFile ? readFileSync(tls.keyFile) : undefined,
+        rejectUnauthorized: tls.rejectUnauthorized,
+      }),
+    };
+  }
+}

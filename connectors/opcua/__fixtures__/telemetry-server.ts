@@ -1,0 +1,115 @@
+// An in-process node-opcua server with a Machines folder of machines and their process variables, which a test
+// can stop and start again on the same port (the address space is rebuilt the same way, node ids included).
+import path from 'node:path';
+import {
+  DataType,
+  MessageSecurityMode,
+  OPCUACertificateManager,
+  OPCUAServer,
+  SecurityPolicy,
+  StatusCodes,
+  Variant,
+  type StatusCode,
+  type UAVariable,
+} from 'node-opcua';
+
+export interface TelemetryServer {
+  endpointUrl: string;
+  /** Set a variable's value (and status) from the source, e.g. set('Lathe01', 'SpindleLoad', 0.8). */
+  set(machine: string, variable: string, value: Variant, status?: StatusCode): void;
+  stop(): Promise<void>;
+}
+
+export const MACHINE_VARIABLES = [
+  { name: 'SpindleLoad', dataType: DataType.Double, initial: 0.25 },
+  { name: 'Temperature', dataType: DataType.Double, initial: 21.5 },
+  { name: 'State', dataType: DataType.String, initial: 'idle' },
+  { name: 'PartCount', dataType: DataType.UInt32, initial: 0 },
+] as const;
+
+export interface TelemetryServerOptions {
+  port: number;
+  pkiFolder: string;
+  machines: readonly string[];
+  /** Accept Sign and SignAndEncrypt (Basic256Sha256) and this user, besides anonymous None. */
+  secure?: { user: string; password: string };
+}
+
+export async function startTelemetryServer(options: TelemetryServerOptions): Promise<TelemetryServer> {
+  const manager = (name: string): OPCUACertificateManager =>
+    new OPCUACertificateManager({
+      rootFolder: path.join(options.pkiFolder, name),
+      automaticallyAcceptUnknownCertificate: true,
+    });
+  const secure = options.secure;
+  const server = new OPCUAServer({
+    port: options.port,
+    host: '127.0.0.1',
+    hostname: 'localhost',
+    allowAnonymous: true,
+    securityPolicies: secure ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256] : [SecurityPolicy.None],
+    securityModes: secure
+      ? [MessageSecurityMode.None, MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt]
+      : [MessageSecurityMode.None],
+    serverCertificateManager: manager('server'),
+    userCertificateManager: manager('user'),
+    userManager: secure
+      ? {
+          isValidUser: (user: string, password: string) =>
+            user === secure.user && password === secure.password,
+        }
+      : undefined,
+    buildInfo: { productName: 'shopfloor-twin telemetry fixture' },
+  });
+  await server.initialize();
+  const addressSpace = server.engine.addressSpace;
+  if (!addressSpace) throw new Error('the OPC UA server has no address space');
+  const namespace = addressSpace.getOwnNamespace();
+  const machinesFolder = namespace.addFolder(addressSpace.rootFolder.objects, {
+    browseName: 'Machines',
+    nodeId: 's=Machines',
+  });
+  const variables = new Map<string, UAVariable>();
+  for (const machine of options.machines) {
+    const object = namespace.addObject({
+      organizedBy: machinesFolder,
+      browseName: machine,
+      nodeId: `s=${machine}`,
+    });
+    for (const spec of MACHINE_VARIABLES) {
+      variables.set(
+        `${machine}.${spec.name}`,
+        namespace.addVariable({
+          componentOf: object,
+          browseName: spec.name,
+          nodeId: `s=${machine}.${spec.name}`,
+          dataType: spec.dataType,
+          value: new Variant({ dataType: spec.dataType, value: spec.initial }),
+        }),
+      );
+    }
+    // A loosely typed variable: any Variant fits, so a test can send a value of the wrong kind.
+    variables.set(
+      `${machine}.Raw`,
+      namespace.addVariable({
+        componentOf: object,
+        browseName: 'Raw',
+        nodeId: `s=${machine}.Raw`,
+        dataType: 'BaseDataType',
+        value: new Variant({ dataType: DataType.Double, value: 1 }),
+      }),
+    );
+  }
+  await server.start();
+  return {
+    endpointUrl: `opc.tcp://localhost:${options.port}`,
+    set(machine, variable, value, status = StatusCodes.Good) {
+      const node = variables.get(`${machine}.${variable}`);
+      if (!node) throw new Error(`no variable ${machine}.${variable}`);
+      node.setValueFromSource(value, status);
+    },
+    async stop() {
+      await server.shutdown(0);
+    },
+  };
+}
