@@ -105,6 +105,11 @@ export const ServiceConfig = Type.Object(
         maxJobs: Type.Integer({ minimum: 1, default: 100 }),
         jobTtlS: Type.Number({ exclusiveMinimum: 0, default: 3600 }),
         workers: Type.Integer({ minimum: 1, default: 2, description: 'solver worker threads per job' }),
+        riskReplications: Type.Integer({
+          minimum: 1,
+          default: 8,
+          description: 'replications of the risk analysis that validates a plan',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -25,6 +25,9 @@ import { MqttIngest } from './mqtt/mqtt-ingest.js';
 import { OpcUaIngest } from './opcua/opcua-ingest.js';
 import { startEmbeddedPlant, type EmbeddedPlant } from './plant/embedded-plant.js';
 import { buildDeps } from './service/compose.js';
+import { ProductionScheduler } from './service/production-scheduler.js';
+import { ProductionSolverPool } from '../solver/runtime/solve-production.js';
+import { PlanRiskPool } from '../solver/runtime/plan-risk.js';
 import type { MachineDispatch, PlanDispatcher } from './service/contracts.js';
 import { fanOut, type ObservationSink } from './telemetry/observation-sink.js';
 
@@ -100,8 +103,32 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
     tokens.push({ token: generated, role: 'admin', name: 'generated' });
   }
   const plantNow = (): number => plant?.plant.snapshot().clockMs ?? Date.now();
-  let transport: JobOrderTransport | undefined;
+  let transport: (OpcUaJobOrderTransport | MqttJobOrderTransport) | undefined;
+  const solver = new ProductionSolverPool(1);
+  const risk = new PlanRiskPool({ workers: config.limits.workers });
+  closers.push(
+    () => solver.close(),
+    () => risk.destroy(),
+  );
+  let planCounter = 0;
+  const scheduler = new ProductionScheduler({
+    // The plant's order book with its progress now; without an embedded plant, the scenario as loaded.
+    live: () =>
+      plant
+        ? {
+            scenario: { ...scenario, orders: plant.plant.ordersNow() },
+            nowS: plant.plant.snapshot().simTimeS,
+          }
+        : { scenario, nowS: Math.max(0, (Date.now() - Date.parse(scenario.start)) / 1000) },
+    solver,
+    risk,
+    riskReplications: config.limits.riskReplications,
+    maxOperations: config.limits.maxOperations,
+    now: plantNow,
+    newPlanId: () => `P${String(++planCounter).padStart(4, '0')}`,
+  });
   const deps = buildDeps({
+    scheduler,
     scenario,
     options: {
       tokens,
@@ -155,7 +182,12 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
       clog,
     );
   }
-  if (transport) closers.push(() => transport!.close());
+  if (transport) {
+    const t = transport;
+    // Connected in the background: a plant that is not reachable yet delays dispatch, never the start.
+    void t.connect().catch((err: Error) => log.error({ err }, 'dispatch transport cannot connect'));
+    closers.push(() => t.close());
+  }
 
   const app = await buildApp(deps);
   const https = config.http.tls

@@ -136,6 +136,11 @@ export class LivePlant {
     };
   }
 
+  /** The order book with each order's progress now (done and running operations): what a reschedule starts from. */
+  ordersNow(): Order[] {
+    return this.progress.ordersWithProgress(this.run.model);
+  }
+
   /** The latest value of every event-driven signal (for a consumer that joins late). */
   current() {
     return this.telemetry.current(this.run.sim.now);

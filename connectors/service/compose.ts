@@ -7,7 +7,7 @@ import { scenarioToShopProblem } from '../../scenarios/to-shop-problem.js';
 import { machinesFromModel } from '../../twin/store/machines-from-model.js';
 import { TwinStore } from '../../twin/store/twin-store.js';
 import { JobStore } from '../jobs/job-store.js';
-import type { PlanDispatcher } from './contracts.js';
+import type { PlanDispatcher, PlanValidator, Scheduler } from './contracts.js';
 import { ServiceMetrics } from './metrics.js';
 import { PlanService } from './plan-service.js';
 import { ScenarioService, type RunProgress, type RunResult } from './scenario-service.js';
@@ -30,6 +30,8 @@ export interface HarnessParts {
   now?: () => number;
   workers?: number;
   maxOperations?: number;
+  /** Default: the makespan tabu search on the scenario's orders (tests); the service passes the production one. */
+  scheduler?: Scheduler & PlanValidator;
 }
 
 export function buildDeps(parts: HarnessParts): AppDeps {
@@ -40,13 +42,15 @@ export function buildDeps(parts: HarnessParts): AppDeps {
   const store = new TwinStore(machinesFromModel(scenario), { startMs: now() });
   const twin = new TwinService(store, stream, metrics);
   let planCounter = 0;
-  const scheduler = new ShopScheduler({
-    problem: () => ({ problem: scenarioToShopProblem(scenario), epochMs: now() }),
-    workers: parts.workers ?? 1,
-    maxOperations: parts.maxOperations ?? 20_000,
-    now,
-    newPlanId: () => `P${String(++planCounter).padStart(4, '0')}`,
-  });
+  const scheduler: Scheduler & PlanValidator =
+    parts.scheduler ??
+    new ShopScheduler({
+      problem: () => ({ problem: scenarioToShopProblem(scenario), epochMs: now() }),
+      workers: parts.workers ?? 1,
+      maxOperations: parts.maxOperations ?? 20_000,
+      now,
+      newPlanId: () => `P${String(++planCounter).padStart(4, '0')}`,
+    });
   const jobOptions = {
     maxJobs: 100,
     maxRunning: 1,
