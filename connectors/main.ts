@@ -6,13 +6,11 @@ import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { modelOf } from '../scenarios/schema.js';
 import type { Plan } from '../twin/schema/plan.js';
-import { readScenarioFile } from './cli/read-input.js';
 import { loadConfig, redactConfig, type ServiceConfig } from './config.js';
 import { parseOpcUaDispatchConfig } from './dispatch/config.js';
 import { dispatchPlan } from './dispatch/dispatcher.js';
 import { OpcUaJobOrderTransport } from './dispatch/opcua-transport.js';
 import { MqttJobOrderTransport } from './dispatch/mqtt-transport.js';
-import type { JobOrderTransport } from './dispatch/transport.js';
 import { MemoryHistory } from './history/memory-history.js';
 import type { HistoryReader } from './history/history-reader.js';
 import { buildApp } from './http/app.js';
@@ -23,12 +21,12 @@ import type { ConnectorLogger } from './ingest/logger.js';
 import { ObservationGate } from './ingest/observation-gate.js';
 import { MqttIngest } from './mqtt/mqtt-ingest.js';
 import { OpcUaIngest } from './opcua/opcua-ingest.js';
-import { startEmbeddedPlant, type EmbeddedPlant } from './plant/embedded-plant.js';
+import { loadScenario, startEmbeddedPlant, type EmbeddedPlant } from './plant/embedded-plant.js';
 import { buildDeps } from './service/compose.js';
 import { ProductionScheduler } from './service/production-scheduler.js';
 import { ProductionSolverPool } from '../solver/runtime/solve-production.js';
 import { PlanRiskPool } from '../solver/runtime/plan-risk.js';
-import type { MachineDispatch, PlanDispatcher } from './service/contracts.js';
+import type { PlanDispatcher } from './service/contracts.js';
 import { fanOut, type ObservationSink } from './telemetry/observation-sink.js';
 
 export interface RunningService {
@@ -41,41 +39,13 @@ function connectorLogger(log: Logger): ConnectorLogger {
   return { info: (m, d) => log.info(d ?? {}, m), warn: (m, d) => log.warn(d ?? {}, m) };
 }
 
-function dispatcherOf(transport: JobOrderTransport | undefined, timeoutMs: number): PlanDispatcher {
-  return {
-    async dispatch(plan: Readonly<Plan>, onStatus) {
-      if (!transport) return [];
-      const toStatus = (s: {
-        machine: string;
-        jobOrderId: string;
-        status: MachineDispatch['status'];
-        reason?: string;
-      }) => ({
-        machine: s.machine,
-        jobOrderId: s.jobOrderId,
-        status: s.status,
-        ...(s.reason !== undefined && { reason: s.reason }),
-      });
-      const result = await dispatchPlan(plan as Plan, {
-        transport,
-        timeoutMs,
-        onChange: (s) => onStatus(toStatus(s)),
-      });
-      return result.machines.map(toStatus);
-    },
-  };
-}
-
 /** Start everything the configuration asks for; `close()` stops it in reverse order (jobs, plant, buffers). */
 export async function startService(config: Readonly<ServiceConfig>, log: Logger): Promise<RunningService> {
   const clog = connectorLogger(log);
   const closers: (() => Promise<void> | void)[] = [];
   const plantOptions = config.plant.options ?? {};
   const scenarioFile = plantOptions.scenario ?? 'scenarios/demo-plant.yaml';
-  const loaded = await readScenarioFile(scenarioFile);
-  if (!loaded.ok)
-    throw new Error(`${scenarioFile}: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-  const scenario = loaded.edited;
+  const scenario = await loadScenario(scenarioFile);
   const model = modelOf(scenario);
   const lineOf = new Map(model.machines.map((m) => [m.id as string, m.line as string]));
 
@@ -84,11 +54,10 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
   const memory = config.history.influxRead ? undefined : new MemoryHistory(config.history.memory ?? {});
   if (memory) sinks.push(memory);
   const history: HistoryReader = memory ?? new InfluxQlReader(config.history.influxRead);
-  if (config.history.influxWrite) {
-    const writer = new InfluxWriter(config.history.influxWrite, {
-      logger: clog,
-      lineOf: (asset) => lineOf.get(asset),
-    });
+  const writer = config.history.influxWrite
+    ? new InfluxWriter(config.history.influxWrite, { logger: clog, lineOf: (asset) => lineOf.get(asset) })
+    : undefined;
+  if (writer) {
     sinks.push(writer);
     closers.push(async () => {
       await writer.close();
@@ -110,7 +79,6 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
     () => solver.close(),
     () => risk.destroy(),
   );
-  let planCounter = 0;
   const scheduler = new ProductionScheduler({
     // The plant's order book with its progress now; without an embedded plant, the scenario as loaded.
     live: () =>
@@ -125,8 +93,20 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
     riskReplications: config.limits.riskReplications,
     maxOperations: config.limits.maxOperations,
     now: plantNow,
-    newPlanId: () => `P${String(++planCounter).padStart(4, '0')}`,
   });
+  const dispatcher: PlanDispatcher = {
+    async dispatch(plan, onStatus) {
+      if (!transport) {
+        log.warn({ plan: plan.id }, 'no dispatch transport configured: the plan reaches no machine');
+        return [];
+      }
+      const timeoutMs = config.dispatch.timeoutMs;
+      return (await dispatchPlan(plan as Plan, { transport, timeoutMs, onChange: onStatus })).machines;
+    },
+  };
+  const https = config.http.tls
+    ? { key: await readFile(config.http.tls.keyFile), cert: await readFile(config.http.tls.certFile) }
+    : undefined;
   const deps = buildDeps({
     scheduler,
     scenario,
@@ -141,15 +121,21 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
       ...(config.http.rateLimit && { rateLimit: { ...config.http.rateLimit } }),
       ...(existsSync(config.viewer.dir) && { viewerDir: path.resolve(config.viewer.dir) }),
       logger: { level: config.log.level },
+      ...(https && { https }),
     },
     history,
-    dispatcher: {
-      dispatch: (plan, onStatus) =>
-        dispatcherOf(transport, config.dispatch.timeoutMs).dispatch(plan, onStatus),
-    },
+    dispatcher,
     now: plantNow,
     workers: config.limits.workers,
-    maxOperations: config.limits.maxOperations,
+    jobs: { maxJobs: config.limits.maxJobs, ttlMs: config.limits.jobTtlS * 1000 },
+    ready: () => {
+      const checks: Record<string, boolean> = plant ? { plant: plant.plant.isRunning } : {};
+      return { ready: Object.values(checks).every(Boolean), checks };
+    },
+  });
+  deps.metrics.bindSources({
+    rejected: () => gate.counters().rejected,
+    ...(writer && { history: () => ({ ...writer.counters() }) }),
   });
   sinks.push(deps.twin);
   const gate = new ObservationGate({ sink: fanOut(sinks), logger: clog });
@@ -157,7 +143,7 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
   closers.push(() => gate.close());
 
   if (config.plant.embedded) {
-    plant = await startEmbeddedPlant({ ...plantOptions, scenario: scenarioFile }, gateSink);
+    plant = await startEmbeddedPlant({ ...plantOptions, scenario: scenarioFile }, gateSink, scenario);
     deps.twin.store.lastMs = plant.plant.snapshot().clockMs;
     closers.push(() => plant!.stop());
     log.info({ endpoint: plant.opcuaEndpoint, startupMs: plant.opcuaStartupMs }, 'embedded plant running');
@@ -190,10 +176,6 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
   }
 
   const app = await buildApp(deps);
-  const https = config.http.tls
-    ? { key: await readFile(config.http.tls.keyFile), cert: await readFile(config.http.tls.certFile) }
-    : undefined;
-  if (https) log.info('TLS enabled');
   await app.listen({ host: config.http.host, port: config.http.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;

@@ -92,14 +92,12 @@ await fetch(`${influxUrl}/query`, {
 const results = { victoriaMetrics: [], influxdb1: [] };
 try {
   for (let round = 0; round < Number(args.rounds); round++) {
-    const t0 = Date.now() - 86_400_000 + round * points;
+    // One batch of observations per round, written to both (the writer only reads them).
+    const obs = observations(points, Date.now() - 86_400_000 + round * points);
     results.victoriaMetrics.push(
-      await run(
-        { kind: 'v2', url: args['vm-url'], org: 'bench', bucket: 'bench', token: '' },
-        observations(points, t0),
-      ),
+      await run({ kind: 'v2', url: args['vm-url'], org: 'bench', bucket: 'bench', token: '' }, obs),
     );
-    results.influxdb1.push(await run({ kind: 'v1', url: influxUrl, db }, observations(points, t0)));
+    results.influxdb1.push(await run({ kind: 'v1', url: influxUrl, db }, obs));
   }
 } finally {
   await fetch(`${influxUrl}/query`, {

@@ -33,21 +33,13 @@ const { solveShop } = await load('solver/runtime/solve-shop.js');
 const { compileShop } = await load('solver/shop/compiled.js');
 const { planOf } = await load('solver/shop/timetable.js');
 const { FastRandom } = await load('solver/heuristics/fast-random.js');
+const { loadShopProblemText } = await load('scenarios/load-shop.js');
 
-function orlib(name, text) {
-  const [header, ...rows] = text.trim().split('\n');
-  const [, m] = header.trim().split(/\s+/).map(Number);
-  return {
-    name,
-    machines: Array.from({ length: m }, (_, k) => ({ id: `M${k}`, number: k })),
-    jobs: rows.map((row, j) => {
-      const v = row.trim().split(/\s+/).map(Number);
-      const operations = [];
-      for (let i = 0; i < v.length; i += 2)
-        operations.push({ id: `O${i / 2}`, alternatives: [{ machine: v[i], duration: v[i + 1] }] });
-      return { id: `J${j}`, release: 0, operations };
-    }),
-  };
+/** An OR-Library instance of the shared benchmarks, read by the product's own importer. */
+function orlib(name, file) {
+  const loaded = loadShopProblemText(readFileSync(file, 'utf8'), name, 'orlib');
+  if (!loaded.ok) throw new Error(`${name}: ${loaded.issues.map((i) => i.message).join('; ')}`);
+  return loaded.problem;
 }
 
 /** A small flexible shop with releases, setups and a window (as in the tests, other seeds). */
@@ -79,7 +71,7 @@ function smallFlexible(s) {
 const instances = [];
 for (const name of ['ft06', 'la01']) {
   const file = new URL(name, shared);
-  if (existsSync(file)) instances.push(orlib(name, readFileSync(file, 'utf8')));
+  if (existsSync(file)) instances.push(orlib(name, file));
 }
 for (const s of [1, 2, 3]) instances.push(smallFlexible(s));
 

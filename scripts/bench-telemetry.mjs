@@ -159,9 +159,15 @@ if (process.argv[2] === '--publisher') {
     },
   });
   const url = brokerUrl(values.url);
-  const messages = Number(values.messages);
-  const seconds = Number(values.seconds);
-  const rate = Number(values.rate);
+  const positive = (name) => {
+    const n = Number(values[name]);
+    if (!(n > 0) || !Number.isFinite(n))
+      throw new Error(`--${name}: must be a number > 0 (got "${values[name]}")`);
+    return n;
+  };
+  const messages = Math.round(positive('messages'));
+  const seconds = positive('seconds');
+  const rate = positive('rate');
   const results = [];
   for (const qos of [0, 1]) results.push(await run(url, { qos, messages, rate: 0, seconds }));
   for (const qos of [0, 1]) results.push(await run(url, { qos, messages, rate, seconds }));

@@ -48,9 +48,14 @@ export const FactoryTask = Type.Object(
 export type FactoryTask = Static<typeof FactoryTask>;
 export type SolverTask = ReplicationTask | FactoryTask;
 
-export interface ReplicationOutcome {
-  id: number;
-  seed: number;
-  result?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
+/** A worker's answer to one replication task: its result, or an error serialised as `{ code, message }`. */
+export const ReplicationOutcome = Type.Object(
+  {
+    id: Type.Integer({ minimum: -1 }),
+    seed: Type.Integer({ minimum: -1 }),
+    result: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+  },
+  { additionalProperties: false },
+);
+export type ReplicationOutcome = Static<typeof ReplicationOutcome>;

@@ -81,6 +81,12 @@ export class TwinError extends Error {
     return ERROR_REGISTRY[this.code].status;
   }
 
+  /** An error serialised across a thread or a socket, back as a TwinError; an unknown code is internal. */
+  static fromJSON(error: { code: string; message: string; details?: unknown }, prefix = ''): TwinError {
+    const code = isErrorCode(error.code) ? error.code : 'TWIN_E_INTERNAL';
+    return new TwinError(code, `${prefix}${error.message}`, error.details);
+  }
+
   toJSON(): SerializedError {
     return this.details === undefined
       ? { code: this.code, message: this.message }

@@ -40,5 +40,7 @@ export const SIGNAL_FAMILY: Readonly<Record<string, string>> = {
 
 /** The measurement of a signal: its family, else `signal_<name>`. */
 export function signalFamily(signal: string): string {
-  return SIGNAL_FAMILY[signal] ?? `signal_${signal.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  // Own keys only: a signal named `toString` or `constructor` is just a signal, not an inherited function.
+  const family = Object.hasOwn(SIGNAL_FAMILY, signal) ? SIGNAL_FAMILY[signal] : undefined;
+  return family ?? `signal_${signal.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }

@@ -9,19 +9,19 @@ import {
   ClientSubscription,
   DataType,
   MessageSecurityMode,
-  OPCUACertificateManager,
   OPCUAClient,
-  OPCUAServer,
   SecurityPolicy,
   StatusCodes,
   TimestampsToReturn,
   Variant,
   type ClientSession,
   type DataValue,
+  type OPCUAServer,
   type UAVariable,
 } from 'node-opcua';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTimeout } from '../../test/servers.js';
+import { initTestServer, testCertificateManager } from '../opcua/__fixtures__/test-server.js';
 
 const PORT = 48401;
 
@@ -36,28 +36,13 @@ describe('OPC UA (node-opcua, in process)', () => {
 
   beforeAll(async () => {
     pkiDir = await mkdtemp(path.join(tmpdir(), 'shopfloor-twin-opcua-'));
-    const certificateManager = (name: string): OPCUACertificateManager =>
-      new OPCUACertificateManager({
-        rootFolder: path.join(pkiDir, name),
-        automaticallyAcceptUnknownCertificate: true,
-      });
-
-    server = new OPCUAServer({
+    const test = await initTestServer({
       port: PORT,
-      host: '127.0.0.1',
-      hostname: 'localhost',
-      allowAnonymous: true,
-      securityPolicies: [SecurityPolicy.None],
-      securityModes: [MessageSecurityMode.None],
-      serverCertificateManager: certificateManager('server'),
-      userCertificateManager: certificateManager('user'),
-      buildInfo: { productName: 'shopfloor-twin test server' },
+      pkiFolder: pkiDir,
+      productName: 'shopfloor-twin test server',
     });
-    await server.initialize();
-
-    const addressSpace = server.engine.addressSpace;
-    if (!addressSpace) throw new Error('the OPC UA server has no address space');
-    const namespace = addressSpace.getOwnNamespace();
+    server = test.server;
+    const { addressSpace, namespace } = test;
     const lathe = namespace.addObject({
       organizedBy: addressSpace.rootFolder.objects,
       browseName: 'Lathe01',
@@ -80,9 +65,9 @@ describe('OPC UA (node-opcua, in process)', () => {
       securityPolicy: SecurityPolicy.None,
       endpointMustExist: false,
       connectionStrategy: { maxRetry: 2, initialDelay: 250, maxDelay: 1_000 },
-      clientCertificateManager: certificateManager('client'),
+      clientCertificateManager: testCertificateManager(pkiDir, 'client'),
     });
-    await client.connect(`opc.tcp://localhost:${PORT}`);
+    await client.connect(test.endpointUrl);
     session = await client.createSession();
   });
 

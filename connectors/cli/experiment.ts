@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { parseSimulationInput } from '../../scenarios/parse.js';
 import { withParams, type ReferenceScenario } from '../../scenarios/reference.js';
 import type { SolverTask } from '../../solver/protocol.js';
-import { modelOf, type Scenario } from '../../scenarios/schema.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import { plantSimulationInput } from '../../scenarios/simulation-input.js';
 import { DISPATCH_RULES } from '../../solver/des/factory/dispatch.js';
 import { runReplications } from '../../solver/runtime/replications.js';
 import { issue, type ValidationIssue } from '../../twin/validate/issue.js';
@@ -181,14 +182,11 @@ function plantTasks(
   const warmupS = number('warmupS', 0);
   if (issues.length) return { ok: false, issues };
   const { seed, rng, replications } = common(scenario.experiment, options);
-  const input = {
-    model: modelOf(scenario),
-    orders: scenario.orders,
-    startMs: Date.parse(scenario.start),
+  const input = plantSimulationInput(scenario, {
     rule: rule as (typeof DISPATCH_RULES)[number],
     ...(horizonS !== undefined && { horizonS }),
     ...(warmupS !== undefined && { warmupS }),
-  };
+  });
   const tasks = Array.from({ length: replications }, (_, r) => ({
     id: r,
     model: 'factory' as const,

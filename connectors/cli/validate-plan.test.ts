@@ -105,4 +105,33 @@ describe('twin validate-plan', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/version/);
   });
+
+  it('names the line of a plan file that does not parse', async () => {
+    const r = await runCli(
+      'validate-plan',
+      file('s5.yaml', scenario()),
+      '--plan',
+      file('p5.json', '{"id": '),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/p5\.json:1:\d+: not valid JSON or YAML: .*\[TWIN_E_YAML_SYNTAX\]/);
+  });
+
+  it('takes the plan from a `twin schedule --json` report', async () => {
+    const s = file('s6.yaml', scenario());
+    const scheduled = await runCli('schedule', s, '--iterations', '20', '--json');
+    const r = await runCli(
+      'validate-plan',
+      s,
+      '--plan',
+      file('p6.json', JSON.stringify(scheduled.json)),
+      '--replications',
+      '2',
+      '--workers',
+      '1',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    expect(r.json.status).toBe('validated');
+  });
 });

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { connectAsync, type MqttClient } from 'mqtt';
-import { compiledValidator } from '../../twin/validate/ajv.js';
-import { ajvErrorsToIssues } from '../../twin/validate/ajv-messages.js';
+import { checkSchema } from '../../twin/validate/schema-check.js';
 import type { ConnectorLogger } from '../ingest/logger.js';
+import { endClient, mqttClientOptions } from '../mqtt/client-options.js';
 import type { MqttDispatchConfig } from './config.js';
 import { JobOrderAck, type JobOrder } from './job-order.js';
 import { outcomeOf, returnStatusName, type JobOrderOutcome, type JobOrderTransport } from './transport.js';
@@ -16,7 +15,6 @@ import { outcomeOf, returnStatusName, type JobOrderOutcome, type JobOrderTranspo
 export class MqttJobOrderTransport implements JobOrderTransport {
   private client: MqttClient | undefined;
   private readonly waiting = new Map<string, (outcome: JobOrderOutcome) => void>();
-  private readonly validateAck = compiledValidator(JobOrderAck);
   private readonly warnedAbout = new Set<string>();
 
   constructor(
@@ -26,20 +24,9 @@ export class MqttJobOrderTransport implements JobOrderTransport {
 
   async connect(): Promise<void> {
     const { config } = this;
-    const tls = config.tls;
     const client = await connectAsync(config.url, {
-      clientId: config.clientId,
-      clean: false,
-      protocolVersion: 4,
+      ...mqttClientOptions({ ...config, clean: false }),
       reconnectPeriod: 1_000,
-      username: config.username,
-      password: config.password,
-      ...(tls && {
-        ca: tls.caFile ? readFileSync(tls.caFile) : undefined,
-        cert: tls.certFile ? readFileSync(tls.certFile) : undefined,
-        key: tls.keyFile ? readFileSync(tls.keyFile) : undefined,
-        rejectUnauthorized: tls.rejectUnauthorized,
-      }),
     });
     client.on('message', (topic, payload) => this.onAck(topic, payload));
     client.on('error', (error) => this.logger.warn('mqtt dispatch error', { error: error.message }));
@@ -74,8 +61,9 @@ export class MqttJobOrderTransport implements JobOrderTransport {
   }
 
   async close(): Promise<void> {
-    await this.client?.endAsync();
+    const client = this.client;
     this.client = undefined;
+    if (client) await endClient(client);
   }
 
   private onAck(topic: string, payload: Buffer): void {
@@ -85,19 +73,21 @@ export class MqttJobOrderTransport implements JobOrderTransport {
     } catch {
       ack = undefined;
     }
-    if (!this.validateAck(ack)) {
+    const checked = checkSchema(JobOrderAck, ack);
+    if (!checked.ok) {
       if (!this.warnedAbout.has(topic)) {
         this.warnedAbout.add(topic);
-        const issues = ajvErrorsToIssues(this.validateAck.errors ?? []);
         this.logger.warn('mqtt dispatch: ignoring an acknowledgement that is not a JobOrderAck', {
           topic,
           problem:
-            ack === undefined ? 'not JSON' : issues.map((i) => `${i.path || 'ack'}: ${i.message}`).join('; '),
+            ack === undefined
+              ? 'not JSON'
+              : checked.issues.map((i) => `${i.path || 'ack'}: ${i.message}`).join('; '),
         });
       }
       return;
     }
-    const valid = ack as JobOrderAck;
+    const valid = checked.value;
     const waiter = this.waiting.get(valid.jobOrderId);
     if (!waiter) return;
     if (valid.status === 'accepted') waiter(outcomeOf(0));

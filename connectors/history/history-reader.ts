@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { TwinError } from '../../twin/errors.js';
 import type { Quality } from '../../twin/schema/observation.js';
 import { EpochMsSchema, type EpochMs } from '../../twin/schema/time.js';
-import { checkSchema } from '../../twin/validate/schema-check.js';
+import { parseConfig } from '../ingest/parse-config.js';
 
 export type HistoryValue = number | boolean | string | null;
 
@@ -61,7 +61,7 @@ export function bucketStart(ts: EpochMs, everyMs: number): EpochMs {
 }
 
 /** The boundary check of a SignalQuery (HTTP handlers and tests pass user input straight through). */
-export const SignalQuerySchema = Type.Object(
+const SignalQuerySchema = Type.Object(
   {
     asset: Type.String({ minLength: 1, maxLength: 128 }),
     signal: Type.String({ minLength: 1, maxLength: 128 }),
@@ -75,17 +75,11 @@ export const SignalQuerySchema = Type.Object(
 );
 
 /** Most buckets one aggregated read may span (keeps a typo in `everyMs` from asking for millions). */
-export const MAX_BUCKETS = 100_000;
+const MAX_BUCKETS = 100_000;
 
 /** Validates a query; throws a TwinError naming the field. Returns the limit capped at `maxLimit`. */
 export function checkSignalQuery(query: SignalQuery, maxLimit: number): number {
-  const checked = checkSchema(SignalQuerySchema, { ...query });
-  if (!checked.ok) {
-    const lines = checked.issues.map((issue) => `${issue.path || '(query)'}: ${issue.message}`);
-    throw new TwinError(checked.issues[0]?.code ?? 'TWIN_E_SCHEMA', `history query: ${lines.join('; ')}`, {
-      issues: checked.issues,
-    });
-  }
+  parseConfig(SignalQuerySchema, query, 'history query');
   if (query.toMs <= query.fromMs)
     throw new TwinError('TWIN_E_INCONSISTENT', 'history query: toMs must be after fromMs');
   if (query.everyMs !== undefined && (query.toMs - query.fromMs) / query.everyMs > MAX_BUCKETS)

@@ -15,7 +15,7 @@ export class SeriesRing {
   /** Sequence number of the oldest point held (points are numbered in arrival order from 0). */
   firstSeq = 0;
   /** False once a point arrived with an earlier time than the one before it: reads then sort. */
-  inOrder = true;
+  private inOrder = true;
 
   constructor(private readonly capacity: number) {
     const initial = Math.min(capacity, 16);
@@ -53,7 +53,7 @@ export class SeriesRing {
     this.firstSeq++;
   }
 
-  newestTs(): number {
+  private newestTs(): number {
     return this.ts[(this.head + this.size - 1) % this.ts.length] ?? Number.NaN;
   }
 

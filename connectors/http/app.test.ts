@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MachineDispatch, PlanDispatcher } from '../service/contracts.js';
+import type { MachineDispatchState } from '../dispatch/dispatcher.js';
+import type { PlanDispatcher } from '../service/contracts.js';
+import { testService, type TestService } from './__fixtures__/test-service.js';
 import { buildApp } from './app.js';
-import type { AppDeps, HistoryPoint } from './deps.js';
-import { buildDeps, loadScenarioFile } from '../service/compose.js';
+import type { AppDeps } from './deps.js';
 
 const TOKENS = {
   viewer: 'v-token-0123456789',
@@ -19,10 +20,12 @@ const ackAll: PlanDispatcher = {
   async dispatch(plan, onStatus) {
     const machines = [...new Set(plan.assignments.map((a) => a.machine as string))];
     return machines.map((machine) => {
-      const s: MachineDispatch = {
+      const s: MachineDispatchState = {
         machine,
         jobOrderId: `${plan.id}/v${plan.version}/${machine}`,
         status: 'acknowledged',
+        attempts: 1,
+        updatedAtMs: 0,
       };
       onStatus(s);
       return s;
@@ -33,33 +36,28 @@ const ackAll: PlanDispatcher = {
 describe('HTTP API (inject)', () => {
   let app: FastifyInstance;
   let deps: AppDeps;
-  const points: HistoryPoint[] = [
-    { ts: T0, value: 1 },
-    { ts: T0 + 1000, value: 2 },
-  ];
+  let service: TestService;
   const auth = (role: keyof typeof TOKENS) => ({ authorization: `Bearer ${TOKENS[role]}` });
 
   beforeAll(async () => {
-    const scenario = await loadScenarioFile(path.resolve('scenarios/small-plant.yaml'));
     let now = T0;
-    deps = buildDeps({
-      scenario,
+    service = await testService({
+      file: path.resolve('scenarios/small-plant.yaml'),
       options: {
         tokens: Object.entries(TOKENS).map(([role, token]) => ({ role: role as never, token })),
         limits: { maxTimeBudgetS: 30, maxReplications: 50, bodyLimitBytes: 100_000 },
       },
-      history: {
-        async readSignal(q) {
-          return points.filter((p) => p.ts >= q.fromMs && p.ts <= q.toMs).slice(0, q.limit);
-        },
-      },
       dispatcher: ackAll,
       now: () => (now += 10),
     });
+    deps = service.deps;
+    const power = (ts: number, value: number) =>
+      ({ source: 'test', asset: 'L1', signal: 'power', value, quality: 'good', sourceTs: ts }) as const;
+    service.history.accept([power(T0, 1), power(T0 + 1000, 2)]);
     app = await buildApp(deps);
   });
   afterAll(async () => {
-    await deps.schedules.close();
+    await service.close();
     await app.close();
   });
 
@@ -112,7 +110,7 @@ describe('HTTP API (inject)', () => {
       url: `/api/history?asset=L1&signal=power&from=${T0}&to=${T0 + 500}`,
       headers: auth('viewer'),
     });
-    expect(res.json().points).toEqual([{ ts: T0, value: 1 }]);
+    expect(res.json().points).toEqual([{ ts: T0, value: 1, quality: 'good' }]);
     const bad = await app.inject({ url: '/api/history?asset=L1', headers: auth('viewer') });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/signal/);
@@ -170,7 +168,7 @@ describe('HTTP API (inject)', () => {
     });
     expect(d.statusCode).toBe(200);
     expect(d.json().status).toBe('acknowledged');
-    expect(d.json().machines.every((m: MachineDispatch) => m.status === 'acknowledged')).toBe(true);
+    expect(d.json().machines.every((m: MachineDispatchState) => m.status === 'acknowledged')).toBe(true);
     expect((await app.inject({ url: '/api/twin', headers: auth('viewer') })).json().activePlan.id).toBe(
       planId,
     );

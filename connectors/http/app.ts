@@ -34,7 +34,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: {
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', discriminator: true },
     },
-    disableRequestLogging: false,
+    // TLS when certificates are configured; the instance type is the same for both servers here.
+    ...(options.https && { https: options.https }),
   });
   registerErrorHandler(app);
   await app.register(swagger, {

@@ -1,29 +1,12 @@
-import type { Plan } from '../../twin/schema/plan.js';
+import type { HistoryReader } from '../history/history-reader.js';
 import type { JobStore } from '../jobs/job-store.js';
 import type { RunProgress, RunResult, ScenarioService } from '../service/scenario-service.js';
 import type { PlanService } from '../service/plan-service.js';
-import type { ScheduleOutcome, ScheduleProgress, ScheduleRequest, Scheduler } from '../service/contracts.js';
+import type { ScheduleOutcome, ScheduleProgress, Scheduler } from '../service/contracts.js';
 import type { ServiceMetrics } from '../service/metrics.js';
 import type { StreamHub } from '../service/stream-hub.js';
 import type { TwinService } from '../service/twin-service.js';
 import type { TokenEntry } from './auth.js';
-
-export interface HistoryPoint {
-  ts: number;
-  value: number | boolean | string | null;
-  quality?: string;
-}
-
-/** Reads telemetry history (InfluxDB through InfluxQL, or the in-memory history). */
-export interface HistoryReader {
-  readSignal(query: {
-    asset: string;
-    signal: string;
-    fromMs: number;
-    toMs: number;
-    limit?: number;
-  }): Promise<HistoryPoint[]>;
-}
 
 export interface HttpLimits {
   maxTimeBudgetS: number;
@@ -39,6 +22,8 @@ export interface AppOptions {
   /** Serve the viewer's built files from here (optional). */
   viewerDir?: string;
   logger?: boolean | object;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  https?: { key: Buffer; cert: Buffer };
 }
 
 /** Everything the HTTP layer talks to; built by connectors/main.ts, or by tests with real parts. */
@@ -57,5 +42,3 @@ export interface AppDeps {
   ready: () => { ready: boolean; checks: Record<string, boolean> };
   now: () => number;
 }
-
-export type { Plan, ScheduleRequest };

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import type { AppDeps } from './deps.js';
-import { buildDeps, loadScenarioFile } from '../service/compose.js';
+import { testService, type TestService } from './__fixtures__/test-service.js';
 
 const TOKEN = 'viewer-token-0123456789';
 const T0 = Date.UTC(2026, 10, 23, 6);
@@ -12,21 +12,26 @@ describe('GET /api/stream (WebSocket)', () => {
   let app: FastifyInstance;
   let deps: AppDeps;
 
+  let service: TestService;
+
   beforeAll(async () => {
-    deps = buildDeps({
-      scenario: await loadScenarioFile(path.resolve('scenarios/small-plant.yaml')),
+    service = await testService({
+      file: path.resolve('scenarios/small-plant.yaml'),
       options: {
         tokens: [{ role: 'viewer', token: TOKEN }],
         limits: { maxTimeBudgetS: 10, maxReplications: 10, bodyLimitBytes: 100_000 },
       },
-      history: { readSignal: async () => [] },
       dispatcher: { dispatch: async () => [] },
       now: () => T0,
     });
+    deps = service.deps;
     app = await buildApp(deps);
     await app.ready();
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await service.close();
+  });
 
   type Msg = { seq: number; type: string; data: unknown };
   /** Connect and collect messages from the first one on (the server greets as soon as the socket opens). */

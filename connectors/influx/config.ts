@@ -4,6 +4,19 @@ import { parseConfig } from '../ingest/parse-config.js';
 
 const HttpUrl = Type.String({ pattern: '^https?://', description: 'an http:// or https:// URL' });
 
+/** The InfluxDB 1.x API's database access: retention policy and basic auth (writer v1 target and reader). */
+const V1Access = {
+  retentionPolicy: Type.Optional(Type.String({ minLength: 1 })),
+  username: Type.Optional(Type.String({ minLength: 1 })),
+  password: Type.Optional(Type.String()),
+};
+
+/** The `authorization` header of basic auth, when a username is configured. */
+export function basicAuthorization(access: { username?: string; password?: string }): string | undefined {
+  if (access.username === undefined) return undefined;
+  return `Basic ${Buffer.from(`${access.username}:${access.password ?? ''}`).toString('base64')}`;
+}
+
 /** InfluxDB 2.x/3.x, InfluxDB 1.8+ and VictoriaMetrics: POST /api/v2/write. */
 export const InfluxV2Target = Type.Object(
   {
@@ -22,9 +35,7 @@ export const InfluxV1Target = Type.Object(
     kind: Type.Literal('v1'),
     url: HttpUrl,
     db: Type.String({ minLength: 1 }),
-    retentionPolicy: Type.Optional(Type.String({ minLength: 1 })),
-    username: Type.Optional(Type.String({ minLength: 1 })),
-    password: Type.Optional(Type.String()),
+    ...V1Access,
   },
   { additionalProperties: false },
 );
@@ -93,10 +104,8 @@ export const InfluxQlReaderConfig = Type.Object(
   {
     url: HttpUrl,
     db: Type.String({ minLength: 1, description: 'database (2.x/3.x: the bucket of a DBRP mapping)' }),
-    retentionPolicy: Type.Optional(Type.String({ minLength: 1 })),
+    ...V1Access,
     site: Type.Optional(Type.String({ minLength: 1, description: 'read only points with this site tag' })),
-    username: Type.Optional(Type.String({ minLength: 1 })),
-    password: Type.Optional(Type.String()),
     token: Type.Optional(Type.String({ minLength: 1, description: '2.x/3.x: sent as `Token …`' })),
     requestTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
     maxReadPoints: Type.Integer({ minimum: 1, default: 100_000 }),

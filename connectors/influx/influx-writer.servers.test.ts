@@ -8,7 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { Observation } from '../../twin/schema/observation.js';
 import { SHOP_FLOOR_STATES } from '../../twin/schema/machine-state.js';
 import { describeWithServers, serverUrls } from '../../test/servers.js';
-import type { ConnectorLogger } from '../ingest/logger.js';
+import { recordingLogger } from '../ingest/__fixtures__/recorders.js';
 import {
   exportSeries,
   PrivateVictoriaMetrics,
@@ -18,11 +18,6 @@ import { InfluxWriter } from './influx-writer.js';
 
 const CLOSED_PORT_URL = 'http://127.0.0.1:18093'; // nothing listens there
 const lineOf = (asset: string) => (asset === 'Lathe01' ? 'L1' : undefined);
-
-function recordingLogger(): ConnectorLogger & { warnings: string[] } {
-  const warnings: string[] = [];
-  return { warnings, info() {}, warn: (message) => warnings.push(message) };
-}
 
 function power(asset: string, n: number, t0: number): Observation[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -122,7 +117,7 @@ describeWithServers('InfluxWriter → VictoriaMetrics', () => {
     expect(down.consecutiveFailures).toBeGreaterThanOrEqual(3);
     expect(down).toMatchObject({ written: 0, dropped: 0, buffered: 500 });
     expect(down.retried).toBeGreaterThanOrEqual(300);
-    expect(logger.warnings.some((w) => w.includes('write failed'))).toBe(true);
+    expect(logger.warnings.some((w) => w.message.includes('write failed'))).toBe(true);
 
     await privateVm.start();
     expect(await writer.flush(20_000)).toBe(true);
@@ -180,7 +175,9 @@ describeWithServers('InfluxWriter → VictoriaMetrics', () => {
     await second.close();
     expect(await readdir(dir)).toEqual([]);
     const series = await exportSeries(vmUrl, `{site="${site}"}`, (s) => pointCount(s) === 600);
+    expect(series).toHaveLength(1);
     expect(series[0]?.timestamps).toEqual(Array.from({ length: 600 }, (_, i) => t0 + i));
+    expect(series[0]?.values).toEqual(Array.from({ length: 600 }, (_, i) => (i % 60) / 4));
   });
 
   it('past every bound, counts and logs the points it drops (never a silent loss)', async () => {
@@ -205,7 +202,7 @@ describeWithServers('InfluxWriter → VictoriaMetrics', () => {
     expect(c.buffered + c.spilled + c.dropped).toBe(1_000);
     expect(writer.backPressure).toBe(true);
     expect(pressure).toEqual([true]);
-    expect(logger.warnings.some((w) => w.includes('dropping points'))).toBe(true);
+    expect(logger.warnings.some((w) => w.message.includes('dropping points'))).toBe(true);
     const closed = await writer.close(100);
     expect(closed.spillPending + closed.dropped).toBe(1_000);
   });

@@ -2,7 +2,7 @@ import type { Observation } from '../../twin/schema/observation.js';
 import { silentLogger, type ConnectorLogger } from '../ingest/logger.js';
 import type { ObservationSink } from '../telemetry/observation-sink.js';
 import { parseInfluxWriterConfig, type InfluxWriterConfig } from './config.js';
-import { observationToLine, type LineContext } from './line-protocol.js';
+import { LineEncoder, type LineContext } from './line-protocol.js';
 import {
   createLineSender,
   describeWriteError,
@@ -40,7 +40,8 @@ export interface InfluxWriterOptions {
   onPressure?(saturated: boolean): void;
 }
 
-type Batch = { lines: string[]; spill?: SpillFile };
+/** A sealed batch: its lines joined once (sent, retried and spilled as is), from memory or a spill file. */
+type Batch = { body: string; points: number; spill?: SpillFile };
 
 /**
  * The history writer: an ObservationSink that turns observations into line protocol and writes them in
@@ -54,10 +55,12 @@ export class InfluxWriter implements ObservationSink {
   private readonly send: LineSender;
   private readonly spillStore: SpillStore | undefined;
   private readonly logger: ConnectorLogger;
-  private readonly context: LineContext;
+  private readonly encoder: LineEncoder;
   private readonly onPressure: ((saturated: boolean) => void) | undefined;
-  private current: string[] = [];
-  private readonly queue: string[][] = [];
+  /** Lines of the batch being filled (the array is reused from batch to batch). */
+  private readonly current: string[] = [];
+  /** Sealed batches in memory, oldest first. */
+  private readonly queue: Batch[] = [];
   private memoryPoints = 0;
   private inFlight: Batch | undefined;
   private inFlightDone: Promise<void> = Promise.resolve();
@@ -74,10 +77,10 @@ export class InfluxWriter implements ObservationSink {
     this.config = Object.freeze(parseInfluxWriterConfig(config));
     this.send = createLineSender(this.config.target, this.config.requestTimeoutMs);
     this.logger = options.logger ?? silentLogger;
-    this.context = { site: this.config.site, lineOf: options.lineOf };
+    this.encoder = new LineEncoder({ site: this.config.site, lineOf: options.lineOf });
     this.onPressure = options.onPressure;
     const spill = this.config.spill;
-    this.spillStore = spill ? new SpillStore(spill.dir, spill.maxBytes) : undefined;
+    this.spillStore = spill ? new SpillStore(spill.dir, spill.maxBytes, this.logger) : undefined;
     if (this.spillStore && this.spillStore.points > 0) {
       this.logger.info('history writer: found spilled points of an earlier run; sending them', {
         points: this.spillStore.points,
@@ -88,12 +91,12 @@ export class InfluxWriter implements ObservationSink {
   }
 
   accept(observations: readonly Observation[]): void {
+    if (this.closed) {
+      if (observations.length > 0) this.drop(observations.length, 'the writer is closed');
+      return;
+    }
     for (const observation of observations) {
-      if (this.closed) {
-        this.drop(1, 'the writer is closed');
-        continue;
-      }
-      const result = observationToLine(observation, this.context);
+      const result = this.encoder.encode(observation);
       if (!result.ok) {
         this.counts.rejected++;
         this.logOnce(result.reason, `history writer: observation not writable: ${result.reason}`, {
@@ -106,7 +109,7 @@ export class InfluxWriter implements ObservationSink {
       this.memoryPoints++;
       if (this.current.length >= this.config.batchSize) this.sealCurrent();
     }
-    if (this.current.length > 0 && !this.flushTimer && !this.closed)
+    if (this.current.length > 0 && !this.flushTimer)
       this.flushTimer = setTimeout(() => {
         this.flushTimer = undefined;
         this.sealCurrent();
@@ -174,16 +177,16 @@ export class InfluxWriter implements ObservationSink {
     await this.inFlightDone;
     if (!drained) {
       this.sealCurrent();
-      for (let lines = this.queue.shift(); lines; lines = this.queue.shift())
-        this.spillOrDrop(lines, 'closed before the database took them');
+      for (let batch = this.queue.shift(); batch; batch = this.queue.shift())
+        this.spillOrDrop(batch, 'closed before the database took them');
     }
     return this.counters();
   }
 
   private sealCurrent(): void {
     if (this.current.length === 0) return;
-    this.queue.push(this.current);
-    this.current = [];
+    this.queue.push({ body: this.current.join('\n'), points: this.current.length });
+    this.current.length = 0;
   }
 
   private idle(): boolean {
@@ -194,8 +197,9 @@ export class InfluxWriter implements ObservationSink {
   private enforceBound(): void {
     const max = this.config.maxBufferPoints;
     while (this.memoryPoints > max) {
-      const oldest = this.queue.shift() ?? this.current.splice(0, this.current.length);
-      if (oldest.length === 0) break; // only the in-flight batch is left
+      if (this.queue.length === 0) this.sealCurrent();
+      const oldest = this.queue.shift();
+      if (!oldest) break; // only the in-flight batch is left
       this.spillOrDrop(oldest, 'memory buffer full');
     }
     const high = max * this.config.highWaterRatio;
@@ -203,13 +207,13 @@ export class InfluxWriter implements ObservationSink {
     else if (this.saturated && this.memoryPoints < high / 2) this.setPressure(false);
   }
 
-  private spillOrDrop(lines: string[], why: string): void {
-    this.memoryPoints -= lines.length;
-    if (this.spillStore?.write(lines, Date.now())) {
-      this.counts.spilled += lines.length;
+  private spillOrDrop(batch: Batch, why: string): void {
+    this.memoryPoints -= batch.points;
+    if (this.spillStore?.write(batch.body, batch.points, Date.now())) {
+      this.counts.spilled += batch.points;
       return;
     }
-    this.drop(lines.length, this.spillStore ? `${why} and the spill folder full` : why);
+    this.drop(batch.points, this.spillStore ? `${why} and the spill folder full or unwritable` : why);
   }
 
   private drop(points: number, why: string): void {
@@ -233,36 +237,31 @@ export class InfluxWriter implements ObservationSink {
       this.checkIdle();
       return;
     }
-    let batch: Batch | undefined;
-    const next = this.queue.shift();
-    if (next) batch = { lines: next };
-    else if (this.spillStore) batch = this.readSpilled(this.spillStore);
+    const batch = this.queue.shift() ?? (this.spillStore && this.readSpilled(this.spillStore));
     if (!batch) {
       this.checkIdle();
       return;
     }
     this.inFlight = batch;
-    this.inFlightDone = this.send(batch.lines.join('\n')).then(
+    this.inFlightDone = this.send(batch.body).then(
       () => this.settle(batch, undefined),
       (error: unknown) => this.settle(batch, error),
     );
   }
 
+  /** The oldest spilled batch that reads back intact; the others are set aside by the store and counted dropped. */
   private readSpilled(store: SpillStore): Batch | undefined {
     for (let file = store.oldest(); file; file = store.oldest()) {
-      try {
-        return { lines: store.read(file), spill: file };
-      } catch (error) {
-        store.remove(file);
-        this.drop(file.points, `spill file ${file.name} unreadable: ${describeWriteError(error)}`);
-      }
+      const body = store.read(file);
+      if (body !== undefined) return { body, points: file.points, spill: file };
+      this.drop(file.points, `spill file ${file.name} could not be used`);
     }
     return undefined;
   }
 
   private settle(batch: Batch, error: unknown): void {
     this.inFlight = undefined;
-    const points = batch.lines.length;
+    const points = batch.points;
     if (error === undefined || !isRetriable(error)) {
       if (error === undefined) this.counts.written += points;
       else {
@@ -290,7 +289,7 @@ export class InfluxWriter implements ObservationSink {
       this.logger.warn('history writer: write failed; buffering and retrying with backoff', {
         error: describeWriteError(error),
       });
-    if (!batch.spill) this.queue.unshift(batch.lines);
+    if (!batch.spill) this.queue.unshift(batch);
     if (this.closed) return;
     const { minDelayMs, maxDelayMs, factor } = this.config.retry;
     const backoff = Math.min(maxDelayMs, minDelayMs * factor ** (this.counts.failures - 1));

@@ -1,7 +1,9 @@
 import { InfluxDB } from '@influxdata/influxdb-client';
+import Type, { type Static } from 'typebox';
 import { TwinError } from '../../twin/errors.js';
 import { QUALITIES, type Quality } from '../../twin/schema/observation.js';
 import { signalFamily, SIGNAL_FAMILY } from '../../twin/signals.js';
+import { checkSchema } from '../../twin/validate/schema-check.js';
 import {
   checkSignalQuery,
   worstQuality,
@@ -11,26 +13,45 @@ import {
   type LatestValue,
   type SignalQuery,
 } from '../history/history-reader.js';
-import { parseInfluxQlReaderConfig, type InfluxQlReaderConfig } from './config.js';
-import { measurementsRegex, quoteIdentifier, quoteString, timeLiteral } from './influxql.js';
-import { FIELD, storedTagValue, TAG } from './line-protocol.js';
+import { basicAuthorization, parseInfluxQlReaderConfig, type InfluxQlReaderConfig } from './config.js';
+import { measurementsRegex, quoteIdentifier, tagEquals, timeLiteral } from './influxql.js';
+import { FIELD, TAG } from './line-protocol.js';
 
-interface Series {
-  name: string;
-  tags?: Record<string, string>;
-  columns: string[];
-  values: unknown[][];
+/** The JSON of /query (InfluxDB 1.x API), as far as this reader relies on it; other keys are allowed. */
+const QuerySeries = Type.Object({
+  name: Type.Optional(Type.String()),
+  tags: Type.Optional(Type.Record(Type.String(), Type.String())),
+  columns: Type.Array(Type.String()),
+  values: Type.Optional(Type.Array(Type.Array(Type.Unknown()))),
+});
+type QuerySeries = Static<typeof QuerySeries>;
+const QueryResponse = Type.Object({
+  results: Type.Optional(
+    Type.Array(
+      Type.Object({
+        error: Type.Optional(Type.String()),
+        series: Type.Optional(Type.Array(QuerySeries)),
+      }),
+    ),
+  ),
+  error: Type.Optional(Type.String()),
+});
+
+function unexpected(what: string): TwinError {
+  return new TwinError('TWIN_E_HISTORY_UNAVAILABLE', `history query: unexpected response: ${what}`);
 }
-interface QueryResponse {
-  results?: { statement_id: number; error?: string; series?: Series[] }[];
-  error?: string;
-}
 
-type Row = Record<string, unknown>;
+/** A row with its time: a number, since every query asks for epoch=ms. */
+type Row = Record<string, unknown> & { time: number };
 
-function rows(series: Series | undefined): Row[] {
+function rows(series: QuerySeries | undefined): Row[] {
   if (!series) return [];
-  return series.values.map((values) => Object.fromEntries(series.columns.map((c, i) => [c, values[i]])));
+  return (series.values ?? []).map((values, r) => {
+    const row = Object.fromEntries(series.columns.map((c, i) => [c, values[i]]));
+    if (typeof row.time !== 'number')
+      throw unexpected(`series ${series.name ?? ''} row ${r}: time is ${JSON.stringify(row.time)}, not ms`);
+    return row as Row;
+  });
 }
 
 function quality(value: unknown): Quality {
@@ -65,8 +86,8 @@ export class InfluxQlReader implements HistoryReader {
       token: this.config.token,
       timeout: this.config.requestTimeoutMs,
     });
-    if (this.config.username !== undefined)
-      this.headers.authorization = `Basic ${Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64')}`;
+    const authorization = basicAuthorization(this.config);
+    if (authorization) this.headers.authorization = authorization;
   }
 
   async readSignal(query: SignalQuery): Promise<HistoryPoint[]> {
@@ -74,11 +95,11 @@ export class InfluxQlReader implements HistoryReader {
     const from = quoteIdentifier(signalFamily(query.signal));
     const where = `${this.filter(query.asset, query.signal)} AND time >= ${timeLiteral(query.fromMs)} AND time < ${timeLiteral(query.toMs)}`;
     if (query.everyMs === undefined) {
-      const [result] = await this.query(
+      const [result] = await this.query([
         `SELECT * FROM ${from} WHERE ${where} ORDER BY time ASC LIMIT ${limit}`,
-      );
+      ]);
       return rows(result?.[0]).map((row) => ({
-        ts: row.time as number,
+        ts: row.time,
         value: rowValue(row),
         quality: quality(row[TAG.quality]),
       }));
@@ -92,7 +113,7 @@ export class InfluxQlReader implements HistoryReader {
     const q =
       `SELECT * FROM ${measurementsRegex(families, ['signal_'])} WHERE ${this.filter(asset)}${since}` +
       ` GROUP BY ${quoteIdentifier(TAG.signal)} ORDER BY time DESC LIMIT 1`;
-    const [result] = await this.query(q);
+    const [result] = await this.query([q]);
     const newest = new Map<string, LatestValue>();
     for (const series of result ?? []) {
       const signal = series.tags?.[TAG.signal];
@@ -100,7 +121,7 @@ export class InfluxQlReader implements HistoryReader {
       if (signal === undefined || !row) continue;
       const point = {
         signal,
-        ts: row.time as number,
+        ts: row.time,
         value: rowValue(row),
         quality: quality(row[TAG.quality]),
       };
@@ -123,13 +144,11 @@ export class InfluxQlReader implements HistoryReader {
     const every = `GROUP BY time(${query.everyMs}ms)`;
     const fn = query.aggregate === 'last' ? 'last' : 'mean';
     const q = (f: string) => quoteIdentifier(f);
-    const [numbers, states, qualities] = await this.query(
-      [
-        `SELECT ${fn}(${q(FIELD.value)}) AS "n", ${fn}(${q(FIELD.bool)}) AS "b", max(${q(FIELD.missing)}) AS "m" FROM ${from} WHERE ${where} ${every} fill(none)`,
-        `SELECT last(${q(FIELD.code)}) AS "c", ${q(TAG.state)} FROM ${from} WHERE ${where} ${every} fill(none)`,
-        `SELECT count(*) FROM ${from} WHERE ${where} AND ${q(TAG.quality)} != 'good' ${every}, ${q(TAG.quality)} fill(none)`,
-      ].join('; '),
-    );
+    const [numbers, states, qualities] = await this.query([
+      `SELECT ${fn}(${q(FIELD.value)}) AS "n", ${fn}(${q(FIELD.bool)}) AS "b", max(${q(FIELD.missing)}) AS "m" FROM ${from} WHERE ${where} ${every} fill(none)`,
+      `SELECT last(${q(FIELD.code)}) AS "c", ${q(TAG.state)} FROM ${from} WHERE ${where} ${every} fill(none)`,
+      `SELECT count(*) FROM ${from} WHERE ${where} AND ${q(TAG.quality)} != 'good' ${every}, ${q(TAG.quality)} fill(none)`,
+    ]);
     const buckets = new Map<number, HistoryPoint>();
     const bucket = (ts: number) => {
       let point = buckets.get(ts);
@@ -139,49 +158,61 @@ export class InfluxQlReader implements HistoryReader {
     for (const row of rows(states?.[0])) {
       const code = row.c;
       if (typeof code === 'number')
-        bucket(row.time as number).value =
-          typeof row[TAG.state] === 'string' ? (row[TAG.state] as string) : '';
+        bucket(row.time).value = typeof row[TAG.state] === 'string' ? (row[TAG.state] as string) : '';
     }
     for (const row of rows(numbers?.[0])) {
-      const point = bucket(row.time as number);
+      const point = bucket(row.time);
       if (typeof row.n === 'number') point.value = row.n;
       else if (typeof row.b === 'number') point.value = fn === 'mean' ? row.b : row.b !== 0;
     }
     for (const series of qualities ?? [])
       for (const row of rows(series)) {
-        const point = buckets.get(row.time as number);
+        const point = buckets.get(row.time);
         if (point) point.quality = worstQuality(point.quality, quality(series.tags?.[TAG.quality]));
       }
     return [...buckets.values()].sort((a, b) => a.ts - b.ts).slice(0, limit);
   }
 
   private filter(asset: string, signal?: string): string {
-    let where = `${quoteIdentifier(TAG.machine)} = ${quoteString(storedTagValue(asset))}`;
-    if (signal !== undefined)
-      where += ` AND ${quoteIdentifier(TAG.signal)} = ${quoteString(storedTagValue(signal))}`;
-    if (this.config.site)
-      where += ` AND ${quoteIdentifier(TAG.site)} = ${quoteString(storedTagValue(this.config.site))}`;
+    let where = tagEquals(TAG.machine, asset);
+    if (signal !== undefined) where += ` AND ${tagEquals(TAG.signal, signal)}`;
+    if (this.config.site) where += ` AND ${tagEquals(TAG.site, this.config.site)}`;
     return where;
   }
 
-  /** Runs statements; the series of each, in order. Errors (HTTP or per statement) become TwinErrors. */
-  private async query(q: string): Promise<(Series[] | undefined)[]> {
-    const params = new URLSearchParams({ q, db: this.config.db, epoch: 'ms' });
+  /**
+   * Runs statements in one request; the series of each, in order. Errors (HTTP, per statement, or a response
+   * that is not the JSON of /query with one result per statement) become TwinErrors.
+   */
+  private async query(statements: readonly string[]): Promise<(QuerySeries[] | undefined)[]> {
+    const params = new URLSearchParams({ q: statements.join('; '), db: this.config.db, epoch: 'ms' });
     if (this.config.retentionPolicy) params.set('rp', this.config.retentionPolicy);
-    let response: QueryResponse;
+    let body: unknown;
     try {
-      response = (await this.client.transport.request('/query', params.toString(), {
+      body = await this.client.transport.request('/query', params.toString(), {
         method: 'POST',
         headers: this.headers,
-      })) as QueryResponse;
+      });
     } catch (error) {
       throw new TwinError(
         'TWIN_E_HISTORY_UNAVAILABLE',
         `history query failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    const checked = checkSchema(QueryResponse, body);
+    if (!checked.ok)
+      throw unexpected(
+        checked.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path || '(body)'}: ${issue.message}`)
+          .join('; '),
+      );
+    const response = checked.value;
     const failed = response.error ?? response.results?.find((r) => r.error)?.error;
     if (failed) throw new TwinError('TWIN_E_HISTORY_UNAVAILABLE', `history query failed: ${failed}`);
-    return (response.results ?? []).map((result) => result.series);
+    const results = response.results ?? [];
+    if (results.length !== statements.length)
+      throw unexpected(`${results.length} results for ${statements.length} statements`);
+    return results.map((result) => result.series);
   }
 }

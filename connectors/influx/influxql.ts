@@ -1,3 +1,5 @@
+import { storedTagValue } from './line-protocol.js';
+
 /**
  * InfluxQL text pieces. Identifiers go in double quotes and string literals in single quotes; inside both, the
  * InfluxQL scanner takes backslash escapes (\\, \", \', \n) and rejects a raw line break, so every user value
@@ -22,6 +24,14 @@ export function quoteIdentifier(name: string): string {
 /** A string literal: `'value'`. */
 export function quoteString(value: string): string {
   return `'${escapeQuoted(value, "'")}'`;
+}
+
+/**
+ * `"tag" = 'value'`, matching the value in the form line-protocol.ts stored it (storedTagValue): the one place
+ * where the two escapings meet.
+ */
+export function tagEquals(tag: string, value: string): string {
+  return `${quoteIdentifier(tag)} = ${quoteString(storedTagValue(value))}`;
 }
 
 /** A time bound in milliseconds (a bare integer would be read as nanoseconds). */

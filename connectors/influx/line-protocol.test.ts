@@ -4,27 +4,27 @@ import { SHOP_FLOOR_STATES } from '../../twin/schema/machine-state.js';
 import {
   escapeMeasurement,
   escapeTag,
-  observationToLine,
+  LineEncoder,
   stateCode,
   stateOfCode,
   storedTagValue,
 } from './line-protocol.js';
 
-const context = { site: 'Plant 1', lineOf: (asset: string) => (asset.startsWith('M') ? 'L1' : undefined) };
+const encoder = new LineEncoder({
+  site: 'Plant 1',
+  lineOf: (asset: string) => (asset.startsWith('M') ? 'L1' : undefined),
+});
 
 function line(partial: Partial<Observation>): string {
-  const result = observationToLine(
-    {
-      source: 's',
-      asset: 'M1',
-      signal: 'spindleLoad',
-      value: 0.5,
-      quality: 'good',
-      sourceTs: 1_700_000_000_123,
-      ...partial,
-    },
-    context,
-  );
+  const result = encoder.encode({
+    source: 's',
+    asset: 'M1',
+    signal: 'spindleLoad',
+    value: 0.5,
+    quality: 'good',
+    sourceTs: 1_700_000_000_123,
+    ...partial,
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.line;
 }
@@ -51,10 +51,14 @@ describe('line protocol', () => {
   });
 
   it('leaves out the line and site tags when there is none', () => {
-    const result = observationToLine(
-      { source: 's', asset: 'B1', signal: 'temperature', value: 1, quality: 'uncertain', sourceTs: 1 },
-      { site: '', lineOf: () => undefined },
-    );
+    const result = new LineEncoder({ site: '', lineOf: () => undefined }).encode({
+      source: 's',
+      asset: 'B1',
+      signal: 'temperature',
+      value: 1,
+      quality: 'uncertain',
+      sourceTs: 1,
+    });
     expect(result).toEqual({
       ok: true,
       line: 'machine_process,machine=B1,quality=uncertain,signal=temperature value=1 1',
@@ -80,6 +84,36 @@ describe('line protocol', () => {
     expect(written).toContain('state=x\u29f5 code');
   });
 
+  it('gives the same lines once its cache of series tags has filled and started again', () => {
+    const fresh = new LineEncoder({ site: 'S', lineOf: () => 'L1' });
+    const first = fresh.encode({
+      source: 's',
+      asset: 'A0',
+      signal: 'power',
+      value: 1,
+      quality: 'good',
+      sourceTs: 1,
+    });
+    for (let i = 1; i <= 10_001; i++)
+      fresh.encode({ source: 's', asset: `A${i}`, signal: 'power', value: 1, quality: 'good', sourceTs: 1 });
+    const again = fresh.encode({
+      source: 's',
+      asset: 'A0',
+      signal: 'power',
+      value: 1,
+      quality: 'bad',
+      sourceTs: 1,
+    });
+    expect(first).toEqual({
+      ok: true,
+      line: 'machine_energy,line=L1,machine=A0,quality=good,signal=power,site=S value=1 1',
+    });
+    expect(again).toEqual({
+      ok: true,
+      line: 'machine_energy,line=L1,machine=A0,quality=bad,signal=power,site=S value=1 1',
+    });
+  });
+
   it('refuses values and times that cannot be stored', () => {
     const base: Observation = {
       source: 's',
@@ -89,12 +123,12 @@ describe('line protocol', () => {
       quality: 'good',
       sourceTs: 1,
     };
-    expect(observationToLine({ ...base, value: Number.NaN }, context)).toEqual({
+    expect(encoder.encode({ ...base, value: Number.NaN })).toEqual({
       ok: false,
       reason: 'value NaN cannot be stored',
     });
-    expect(observationToLine({ ...base, value: Number.POSITIVE_INFINITY }, context).ok).toBe(false);
-    expect(observationToLine({ ...base, sourceTs: 1e300 }, context).ok).toBe(false);
+    expect(encoder.encode({ ...base, value: Number.POSITIVE_INFINITY }).ok).toBe(false);
+    expect(encoder.encode({ ...base, sourceTs: 1e300 }).ok).toBe(false);
   });
 
   it('codes enumerated states both ways and gives -1 to other strings', () => {

@@ -67,54 +67,91 @@ export function storedTagValue(value: string): string {
 
 const TAG_SPECIALS = /[,= \n\r\t\\]/;
 
+function escapeWith(value: string, separators: RegExp): string {
+  if (!TAG_SPECIALS.test(value)) return value;
+  return storedTagValue(value).replace(separators, '\\$1');
+}
+
 /** Escapes a tag key, tag value or field key: comma, equals sign and space. */
 export function escapeTag(value: string): string {
-  if (!TAG_SPECIALS.test(value)) return value;
-  return storedTagValue(value).replace(/([,= ])/g, '\\$1');
+  return escapeWith(value, /([,= ])/g);
 }
 
 /** Escapes a measurement name: comma and space. */
 export function escapeMeasurement(value: string): string {
-  if (!TAG_SPECIALS.test(value)) return value;
-  return storedTagValue(value).replace(/([, ])/g, '\\$1');
+  return escapeWith(value, /([, ])/g);
 }
 
 /** Where the tags that do not come from the observation come from. */
 export interface LineContext {
   site: string;
-  /** The line of an asset, from the plant model; undefined leaves the `line` tag out. */
+  /** The line of an asset, from the plant model; undefined leaves the `line` tag out. Asked once per series. */
   lineOf(asset: string): string | undefined;
 }
 
 export type LineResult = { ok: true; line: string } | { ok: false; reason: string };
 
-/** One observation as one line, or why it cannot be written (a non-finite number, an invalid time). */
-export function observationToLine(observation: Observation, context: LineContext): LineResult {
-  const { value, signal, asset } = observation;
-  const ts = Math.trunc(observation.sourceTs);
-  if (!Number.isSafeInteger(ts) || ts < 0) return { ok: false, reason: 'sourceTs is not a valid time' };
+/** The escaped pieces of one series' lines around its quality tag: `<head><quality><tail>`. */
+interface SeriesTags {
+  head: string;
+  tail: string;
+}
 
-  let field: string;
-  let state = '';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: `value ${value} cannot be stored` };
-    field = `${FIELD.value}=${value}`;
-  } else if (typeof value === 'boolean') {
-    field = `${FIELD.bool}=${value ? 1 : 0}i`;
-  } else if (typeof value === 'string') {
-    field = `${FIELD.code}=${stateCode(signal, value)}i`;
-    state = value;
-  } else {
-    field = `${FIELD.missing}=1i`;
+/** Series whose tags an encoder keeps built; past it the cache starts again (a source inventing names). */
+const MAX_CACHED_SERIES = 10_000;
+
+/**
+ * Observations to lines for one writer. The measurement and the tags that depend only on the asset and signal
+ * (and the site) are escaped once per series and kept, so a line costs its value, quality and time.
+ */
+export class LineEncoder {
+  private readonly siteTag: string;
+  private readonly series = new Map<string, Map<string, SeriesTags>>();
+  private cached = 0;
+
+  constructor(private readonly context: LineContext) {
+    this.siteTag = context.site ? `,${TAG.site}=${escapeTag(context.site)}` : '';
   }
 
-  // Tags in key order (what InfluxDB sorts them into anyway); empty tag values are not allowed, so left out.
-  let line = escapeMeasurement(signalFamily(signal));
-  const lineId = context.lineOf(asset);
-  if (lineId) line += `,${TAG.line}=${escapeTag(lineId)}`;
-  line += `,${TAG.machine}=${escapeTag(asset)},${TAG.quality}=${observation.quality}`;
-  line += `,${TAG.signal}=${escapeTag(signal)}`;
-  if (context.site) line += `,${TAG.site}=${escapeTag(context.site)}`;
-  if (state) line += `,${TAG.state}=${escapeTag(state)}`;
-  return { ok: true, line: `${line} ${field} ${ts}` };
+  /** One observation as one line, or why it cannot be written (a non-finite number, an invalid time). */
+  encode(observation: Observation): LineResult {
+    const { value, signal, asset } = observation;
+    const ts = Math.trunc(observation.sourceTs);
+    if (!Number.isSafeInteger(ts) || ts < 0) return { ok: false, reason: 'sourceTs is not a valid time' };
+    const { head, tail } = this.tagsOf(asset, signal);
+    // Tags in key order (what InfluxDB sorts them into anyway); empty tag values are not allowed, so left out.
+    const tags = `${head}${observation.quality}${tail}`;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return { ok: false, reason: `value ${value} cannot be stored` };
+      return { ok: true, line: `${tags} ${FIELD.value}=${value} ${ts}` };
+    }
+    if (typeof value === 'boolean')
+      return { ok: true, line: `${tags} ${FIELD.bool}=${value ? 1 : 0}i ${ts}` };
+    if (typeof value === 'string') {
+      const state = value ? `,${TAG.state}=${escapeTag(value)}` : '';
+      return { ok: true, line: `${tags}${state} ${FIELD.code}=${stateCode(signal, value)}i ${ts}` };
+    }
+    return { ok: true, line: `${tags} ${FIELD.missing}=1i ${ts}` };
+  }
+
+  private tagsOf(asset: string, signal: string): SeriesTags {
+    let signals = this.series.get(asset);
+    const known = signals?.get(signal);
+    if (known) return known;
+    if (this.cached >= MAX_CACHED_SERIES) {
+      this.series.clear();
+      this.cached = 0;
+      signals = undefined;
+    }
+    if (!signals) this.series.set(asset, (signals = new Map()));
+    const lineId = this.context.lineOf(asset);
+    const lineTag = lineId ? `,${TAG.line}=${escapeTag(lineId)}` : '';
+    const tags = {
+      head: `${escapeMeasurement(signalFamily(signal))}${lineTag},${TAG.machine}=${escapeTag(asset)},${TAG.quality}=`,
+      tail: `,${TAG.signal}=${escapeTag(signal)}${this.siteTag}`,
+    };
+    signals.set(signal, tags);
+    this.cached++;
+    return tags;
+  }
 }

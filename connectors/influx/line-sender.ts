@@ -1,5 +1,5 @@
 import { HttpError, InfluxDB } from '@influxdata/influxdb-client';
-import type { InfluxTarget } from './config.js';
+import { basicAuthorization, type InfluxTarget } from './config.js';
 
 /** Sends one batch of lines; rejects with the transport's error (HttpError for an HTTP status). */
 export type LineSender = (body: string) => Promise<void>;
@@ -20,8 +20,8 @@ export function createLineSender(target: InfluxTarget, timeoutMs: number): LineS
     const params = new URLSearchParams({ db: target.db, precision: 'ms' });
     if (target.retentionPolicy) params.set('rp', target.retentionPolicy);
     path = `/write?${params}`;
-    if (target.username !== undefined)
-      headers.authorization = `Basic ${Buffer.from(`${target.username}:${target.password ?? ''}`).toString('base64')}`;
+    const authorization = basicAuthorization(target);
+    if (authorization) headers.authorization = authorization;
   }
   const transport = client.transport;
   return async (body) => {

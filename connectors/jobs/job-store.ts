@@ -37,6 +37,8 @@ interface Entry<R, P> {
   job: Job<R, P>;
   run: (ctx: JobContext<P>) => Promise<R>;
   controller: AbortController;
+  /** Settles when the job has finished, once it has started. */
+  settled?: Promise<void>;
 }
 
 /**
@@ -105,15 +107,13 @@ export class JobStore<R, P> {
     for (const id of [...this.queue]) this.stop(id);
     const running = [...this.entries.values()].filter((e) => e.job.status === 'running');
     for (const e of running) e.controller.abort();
-    while ([...this.entries.values()].some((e) => e.job.status === 'running')) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await Promise.all(running.map((e) => e.settled));
   }
 
   private pump(): void {
     while (this.running < this.options.maxRunning && this.queue.length > 0) {
       const entry = this.entries.get(this.queue.shift()!);
-      if (entry) void this.start(entry);
+      if (entry) entry.settled = this.start(entry);
     }
   }
 

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { parseConfig } from '../ingest/parse-config.js';
+import { ReconnectBackoff } from '../ingest/reconnect.js';
 
 export const MqttTlsConfig = Type.Object(
   {
@@ -16,6 +17,7 @@ export const MqttTlsConfig = Type.Object(
   },
   { additionalProperties: false },
 );
+export type MqttTlsConfig = Static<typeof MqttTlsConfig>;
 
 /** A topic pattern (connectors/mqtt/topic-pattern.ts) whose messages carry JSON telemetry (json-payload.ts). */
 export const MqttJsonRoute = Type.Object(
@@ -78,13 +80,7 @@ export const MqttIngestConfig = Type.Object(
     tls: Type.Optional(MqttTlsConfig),
     keepaliveS: Type.Integer({ minimum: 0, maximum: 65535, default: 30 }),
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
-    reconnect: Type.Object(
-      {
-        initialDelayMs: Type.Integer({ minimum: 10, default: 500 }),
-        maxDelayMs: Type.Integer({ minimum: 10, default: 30_000 }),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    reconnect: ReconnectBackoff({ initialDelayMs: 500, maxDelayMs: 30_000 }),
     json: Type.Array(MqttJsonRoute, { default: [] }),
     sparkplug: Type.Optional(SparkplugConfig),
   },

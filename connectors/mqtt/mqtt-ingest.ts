@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import { connect, type MqttClient } from 'mqtt';
 import type { EpochMs } from '../../twin/schema/time.js';
 import type { ObservationGate } from '../ingest/observation-gate.js';
 import type { ConnectorLogger } from '../ingest/logger.js';
+import { backOffReconnects, endClient, mqttClientOptions } from './client-options.js';
 import type { MqttIngestConfig } from './config.js';
 import { decodeJsonTelemetry } from './json-payload.js';
 import { SparkplugHost, type SparkplugStats } from './sparkplug-host.js';
@@ -44,14 +44,15 @@ export class MqttIngest {
   private connects = 0;
   private messages = 0;
   private unmatched = 0;
-  private delayMs: number;
+  /** The wait before the next reconnect attempt. */
+  private nextDelayMs: () => number;
 
   constructor(
     private readonly config: MqttIngestConfig,
     private readonly deps: MqttIngestDeps,
   ) {
     this.clock = deps.clock ?? Date.now;
-    this.delayMs = config.reconnect.initialDelayMs;
+    this.nextDelayMs = () => config.reconnect.initialDelayMs;
     this.routes = config.json.map((route) => {
       const pattern = compileTopicPattern(route.pattern);
       if (!pattern.capturesAsset && !route.asset)
@@ -89,12 +90,18 @@ export class MqttIngest {
   /** Connect and keep connecting; resolves at the first CONNACK (the caller bounds the wait if it must). */
   start(): Promise<void> {
     if (this.client) throw new Error('MqttIngest already started');
-    const client = connect(this.config.url, this.clientOptions());
+    const { config } = this;
+    const client = connect(config.url, {
+      ...mqttClientOptions(config),
+      keepalive: config.keepaliveS,
+      connectTimeout: config.connectTimeoutMs,
+      reconnectPeriod: config.reconnect.initialDelayMs,
+      resubscribe: false,
+    });
     this.client = client;
+    this.nextDelayMs = backOffReconnects(client, config.reconnect);
     client.on('connect', (connack) => {
       this.connects++;
-      this.delayMs = this.config.reconnect.initialDelayMs;
-      client.options.reconnectPeriod = this.delayMs;
       this.deps.logger.info('mqtt connected', {
         url: this.config.url,
         sessionPresent: connack.sessionPresent,
@@ -105,11 +112,6 @@ export class MqttIngest {
         client.subscribe(filters, { qos: this.config.qos }, (error) => {
           if (error) this.deps.logger.warn('mqtt subscribe failed', { error: error.message, filters });
         });
-    });
-    client.on('reconnect', () => {
-      // mqtt.js waits `reconnectPeriod` before each attempt: grow it for the next one, up to the cap.
-      this.delayMs = Math.min(this.delayMs * 2, this.config.reconnect.maxDelayMs);
-      client.options.reconnectPeriod = this.delayMs;
     });
     client.on('error', (error) =>
       this.deps.logger.warn('mqtt error', { url: this.config.url, error: error.message }),
@@ -122,7 +124,7 @@ export class MqttIngest {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    if (client) await client.endAsync();
+    if (client) await endClient(client);
     this.deps.gate.flush();
   }
 
@@ -132,7 +134,7 @@ export class MqttIngest {
       connects: this.connects,
       messages: this.messages,
       unmatched: this.unmatched,
-      nextReconnectDelayMs: this.delayMs,
+      nextReconnectDelayMs: this.nextDelayMs(),
       sparkplug: this.sparkplug?.counters(),
     };
   }
@@ -167,27 +169,5 @@ export class MqttIngest {
   private match(topic: string): Route | undefined {
     for (const route of this.routes) if (route.pattern.match(topic, this.captures)) return route;
     return undefined;
-  }
-
-  private clientOptions(): IClientOptions {
-    const { config } = this;
-    const tls = config.tls;
-    return {
-      clientId: config.clientId,
-      clean: config.clean,
-      protocolVersion: 4,
-      keepalive: config.keepaliveS,
-      connectTimeout: config.connectTimeoutMs,
-      reconnectPeriod: config.reconnect.initialDelayMs,
-      resubscribe: false,
-      username: config.username,
-      password: config.password,
-      ...(tls && {
-        ca: tls.caFile ? readFileSync(tls.caFile) : undefined,
-        cert: tls.certFile ? readFileSync(tls.certFile) : undefined,
-        key: tls.keyFile ? readFileSync(tls.keyFile) : undefined,
-        rejectUnauthorized: tls.rejectUnauthorized,
-      }),
-    };
   }
 }

@@ -2,6 +2,7 @@ import Type, { type Static } from 'typebox';
 import { StringEnum } from '../../twin/schema/string-enum.js';
 import { TwinError } from '../../twin/errors.js';
 import { parseConfig } from '../ingest/parse-config.js';
+import { ReconnectBackoff } from '../ingest/reconnect.js';
 
 export const SECURITY_MODES = ['None', 'Sign', 'SignAndEncrypt'] as const;
 export type SecurityModeName = (typeof SECURITY_MODES)[number];
@@ -26,13 +27,7 @@ export const OpcUaConnectionConfig = Type.Object(
     username: Type.Optional(Type.String({ minLength: 1 })),
     password: Type.Optional(Type.String()),
     applicationName: Type.String({ minLength: 1, default: 'shopfloor-twin' }),
-    reconnect: Type.Object(
-      {
-        initialDelayMs: Type.Integer({ minimum: 10, default: 500 }),
-        maxDelayMs: Type.Integer({ minimum: 10, default: 10_000 }),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    reconnect: ReconnectBackoff({ initialDelayMs: 500, maxDelayMs: 10_000 }),
   },
   { additionalProperties: false },
 );

@@ -18,18 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTimeout } from '../../test/servers.js';
 import type { Observation } from '../../twin/schema/observation.js';
 import { JOB_ORDER_RETURN_STATUS as RS, type JobOrder } from '../dispatch/job-order.js';
+import { TWO_MACHINES_SCENARIO, until } from './__fixtures__/plant-test.js';
 import { startEmbeddedPlant, type EmbeddedPlant } from './embedded-plant.js';
 
 const PORT = 48410;
-const SCENARIO = path.join(import.meta.dirname, '__fixtures__', 'two-machines.yaml');
-
-async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void> {
-  const t0 = Date.now();
-  while (!ok()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('embedded plant over OPC UA', () => {
   let pkiDir = '';
@@ -42,7 +34,7 @@ describe('embedded plant over OPC UA', () => {
     pkiDir = await mkdtemp(path.join(tmpdir(), 'shopfloor-twin-plant-'));
     // Slow at first, so the job order test below finds work still to do; it speeds the plant up itself.
     plant = await startEmbeddedPlant(
-      { scenario: SCENARIO, speed: 1, sampleMs: 50, opcua: { port: PORT, pkiDir } },
+      { scenario: TWO_MACHINES_SCENARIO, speed: 1, sampleMs: 50, opcua: { port: PORT, pkiDir } },
       { accept: (batch) => seen.push(...batch) },
     );
     client = OPCUAClient.create({

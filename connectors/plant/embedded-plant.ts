@@ -1,6 +1,7 @@
-import { modelOf } from '../../scenarios/schema.js';
+import { modelOf, type Scenario } from '../../scenarios/schema.js';
 import type { FactoryModel } from '../../twin/schema/factory.js';
 import { readScenarioFile } from '../cli/read-input.js';
+import { formatIssues } from '../cli/report-issues.js';
 import { fanOut, type ObservationSink } from '../telemetry/observation-sink.js';
 import { LivePlant } from './live-plant.js';
 import { MqttTelemetryPublisher } from './mqtt-publisher.js';
@@ -16,6 +17,13 @@ export interface EmbeddedPlant {
   readonly opcuaStartupMs: number | undefined;
   readonly mqtt: MqttTelemetryPublisher | undefined;
   stop(): Promise<void>;
+}
+
+/** The scenario file with its what-if edits applied; problems named with file, line and path. */
+export async function loadScenario(file: string): Promise<Scenario> {
+  const loaded = await readScenarioFile(file);
+  if (!loaded.ok) throw new Error(formatIssues(file, loaded.issues).trimEnd());
+  return loaded.edited;
 }
 
 /** Nameplate data of a simulated machine (OPC 40001-1 Identification). */
@@ -36,16 +44,18 @@ function identities(model: FactoryModel): MachineIdentity[] {
  * Load the scenario and run it as a live plant behind an OPC UA server (and an MQTT publisher when configured),
  * its observations also going to `sink` (the twin). The plant starts running at once.
  */
-export async function startEmbeddedPlant(raw: unknown, sink?: ObservationSink): Promise<EmbeddedPlant> {
+export async function startEmbeddedPlant(
+  raw: unknown,
+  sink?: ObservationSink,
+  /** The scenario of `options.scenario`, when the caller has loaded it already (edits applied). */
+  loadedScenario?: Scenario,
+): Promise<EmbeddedPlant> {
   const options: PlantOptions = readPlantOptions(raw);
-  const file = options.scenario!;
-  const loaded = await readScenarioFile(file);
-  if (!loaded.ok)
-    throw new Error(`${file}: ${loaded.issues.map((i) => `${i.path || '(file)'}: ${i.message}`).join('; ')}`);
-  const scenario = loaded.edited;
+  const scenario = loadedScenario ?? (await loadScenario(options.scenario!));
   const model = modelOf(scenario);
+  // The OPC UA server and the MQTT publisher join `sinks` once they run; the fan-out reads the list per batch.
   const sinks: ObservationSink[] = sink ? [sink] : [];
-  const forward: ObservationSink = { accept: (batch) => fanOut(sinks).accept(batch) };
+  const forward = fanOut(sinks);
   const plant = new LivePlant({
     model,
     orders: scenario.orders,

@@ -18,6 +18,8 @@ export interface ReceivedJobOrder {
 export interface JobOrderAnswer {
   returnStatus: number;
   reason?: string;
+  /** `store` only, when accepted: the stored job order's id (for `StoreAndStart`). */
+  jobOrderId?: string;
   /** `start` only: the job orders it superseded (to restore if the plant cannot follow the new one). */
   superseded?: string[];
 }
@@ -77,15 +79,16 @@ export class JobOrderBook {
       );
     const json = JSON.stringify(jobOrder);
     const known = this.byId.get(jobOrder.jobOrderId);
+    const stored: JobOrderAnswer = { returnStatus: RS.ok, jobOrderId: jobOrder.jobOrderId };
     if (known)
       return known.json === json
-        ? ok
+        ? stored
         : no(RS.conflictingJobOrder, `job order "${jobOrder.jobOrderId}" is known with other content`);
     const bad = this.check(jobOrder);
     if (bad) return no(RS.invalidJobOrder, bad);
     this.evict();
     this.byId.set(jobOrder.jobOrderId, { record: { jobOrder, state: 'stored', storedAtMs: nowMs }, json });
-    return ok;
+    return stored;
   }
 
   /** Start a stored job order; the machine's other running job order is superseded. Starting twice is OK. */

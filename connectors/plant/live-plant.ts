@@ -150,7 +150,7 @@ export class LivePlant {
   storeJobOrder(machine: string, text: unknown, andStart: boolean): JobOrderAnswer {
     const stored = this.jobOrders.store(machine, text, this.clock());
     if (stored.returnStatus !== RS.ok || !andStart) return stored;
-    return this.startJobOrder(machine, (JSON.parse(text as string) as JobOrder).jobOrderId);
+    return this.startJobOrder(machine, stored.jobOrderId);
   }
 
   startJobOrder(machine: string, id: unknown): JobOrderAnswer {

@@ -1,22 +1,13 @@
 // The plant's telemetry over MQTT (aedes in process): topics <prefix>/<line>/<machine>/<signal> with JSON values,
 // queued while the broker is away and delivered once the publisher has reconnected by itself.
-import path from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAedes, type TestBroker } from '../mqtt/__fixtures__/aedes-broker.js';
+import { TWO_MACHINES_SCENARIO, until } from './__fixtures__/plant-test.js';
 import { startEmbeddedPlant, type EmbeddedPlant } from './embedded-plant.js';
 import type { PublishedValue } from './mqtt-publisher.js';
 
 const PORT = 18840;
-const SCENARIO = path.join(import.meta.dirname, '__fixtures__', 'two-machines.yaml');
-
-async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void> {
-  const t0 = Date.now();
-  while (!ok()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('embedded plant over MQTT', () => {
   let broker: TestBroker | undefined;
@@ -32,7 +23,7 @@ describe('embedded plant over MQTT', () => {
   it('publishes every signal as JSON, after waiting for a broker that starts late', async () => {
     // No broker yet: the plant runs, the publisher queues and retries.
     plant = await startEmbeddedPlant({
-      scenario: SCENARIO,
+      scenario: TWO_MACHINES_SCENARIO,
       speed: 600,
       sampleMs: 50,
       opcua: { enabled: false },

@@ -1,10 +1,10 @@
 import { connect, type MqttClient } from 'mqtt';
 import type { Observation } from '../../twin/schema/observation.js';
+import { backOffReconnects, endClient, mqttClientOptions } from '../mqtt/client-options.js';
 import type { ObservationSink } from '../telemetry/observation-sink.js';
 import type { PlantMqttConfig } from './options.js';
 
-const INITIAL_RECONNECT_MS = 500;
-const MAX_RECONNECT_MS = 30_000;
+const RECONNECT = { initialDelayMs: 500, maxDelayMs: 30_000 };
 
 /** One topic level: MQTT wildcards and separators cannot appear inside it. */
 const level = (s: string) => s.replace(/[+#/]/g, '_');
@@ -25,7 +25,6 @@ export interface PublishedValue {
 export class MqttTelemetryPublisher implements ObservationSink {
   private readonly client: MqttClient;
   private readonly queue: { topic: string; payload: string }[] = [];
-  private delayMs = INITIAL_RECONNECT_MS;
   published = 0;
   dropped = 0;
 
@@ -36,23 +35,9 @@ export class MqttTelemetryPublisher implements ObservationSink {
     private readonly lineOf: ReadonlyMap<string, string>,
     private readonly onError: (error: Error) => void = () => {},
   ) {
-    this.client = connect(config.url, {
-      reconnectPeriod: this.delayMs,
-      connectTimeout: 10_000,
-      ...(config.clientId && { clientId: config.clientId }),
-      ...(config.username !== undefined && { username: config.username }),
-      ...(config.password !== undefined && { password: config.password }),
-    });
-    this.client.on('connect', () => {
-      this.delayMs = INITIAL_RECONNECT_MS;
-      this.client.options.reconnectPeriod = this.delayMs;
-      this.drain();
-    });
-    this.client.on('reconnect', () => {
-      // mqtt.js waits reconnectPeriod before each attempt: grow it for the next one, up to the cap.
-      this.delayMs = Math.min(this.delayMs * 2, MAX_RECONNECT_MS);
-      this.client.options.reconnectPeriod = this.delayMs;
-    });
+    this.client = connect(config.url, { ...mqttClientOptions(config), connectTimeout: 10_000 });
+    backOffReconnects(this.client, RECONNECT);
+    this.client.on('connect', () => this.drain());
     this.client.on('error', (e) => this.onError(e));
   }
 
@@ -76,7 +61,7 @@ export class MqttTelemetryPublisher implements ObservationSink {
   }
 
   async stop(): Promise<void> {
-    await this.client.endAsync();
+    await endClient(this.client);
   }
 
   private send(topic: string, payload: string): void {

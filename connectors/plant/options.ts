@@ -1,6 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { checkSchema } from '../../twin/validate/schema-check.js';
-import { formatPath } from '../../twin/validate/issue.js';
+import { parseConfig } from '../ingest/parse-config.js';
 
 export const PlantOpcuaConfig = Type.Object(
   {
@@ -48,16 +47,9 @@ export const PlantOptions = Type.Object(
 );
 export type PlantOptions = Static<typeof PlantOptions>;
 
-/** Validated options with defaults filled in; throws naming the field and the reason. */
+/** Validated options with defaults filled in (the OPC UA server's too); throws a TwinError naming each bad field. */
 export function readPlantOptions(raw: unknown): PlantOptions {
-  const copy = structuredClone(raw ?? {}) as Record<string, unknown>;
-  copy.opcua ??= {};
-  const checked = checkSchema(PlantOptions, copy);
-  if (!checked.ok)
-    throw new TypeError(
-      checked.issues
-        .map((i) => `plant options ${formatPath(['plant', ...i.segments])}: ${i.message}`)
-        .join('\n'),
-    );
-  return checked.value;
+  const options = parseConfig(PlantOptions, raw ?? {}, 'plant options');
+  options.opcua ??= parseConfig(PlantOpcuaConfig, {}, 'plant options: opcua');
+  return options;
 }

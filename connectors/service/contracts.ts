@@ -1,4 +1,5 @@
 import type { Plan, PlanTriggerKind } from '../../twin/schema/plan.js';
+import type { MachineDispatchState } from '../dispatch/dispatcher.js';
 
 /** What a planner or another system asks for (every field defaulted by the route schema). */
 export interface ScheduleRequest {
@@ -54,17 +55,10 @@ export interface PlanValidator {
   validate(plan: Readonly<Plan>): Promise<PlanValidation>;
 }
 
-export const MACHINE_DISPATCH_STATUSES = ['pending', 'acknowledged', 'rejected', 'timedOut'] as const;
-export type MachineDispatchStatus = (typeof MACHINE_DISPATCH_STATUSES)[number];
-
-export interface MachineDispatch {
-  machine: string;
-  jobOrderId: string;
-  status: MachineDispatchStatus;
-  reason?: string;
-}
-
-/** Sends a plan's job orders to the machines and follows the acknowledgements. */
+/** Sends a plan's job orders to the machines and follows the acknowledgements (connectors/dispatch/). */
 export interface PlanDispatcher {
-  dispatch(plan: Readonly<Plan>, onStatus: (status: MachineDispatch) => void): Promise<MachineDispatch[]>;
+  dispatch(
+    plan: Readonly<Plan>,
+    onStatus: (status: MachineDispatchState) => void,
+  ): Promise<MachineDispatchState[]>;
 }

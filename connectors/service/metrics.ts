@@ -9,16 +9,27 @@ export class ServiceMetrics {
     labelNames: ['source'] as const,
     registers: [this.registry],
   });
-  readonly observationsRejected = new Counter({
-    name: 'twin_observations_rejected_total',
-    help: 'Observations rejected at validation',
+  /** Read at scrape time from the ingest gate and the history writer (their own counters stay the truth). */
+  private sources: { rejected?: () => number; history?: () => Record<string, number> } = {};
+  readonly observationsRejected = new Gauge({
+    name: 'twin_observations_rejected',
+    help: 'Observations rejected at validation since start',
     registers: [this.registry],
+    collect: () => {
+      const n = this.sources.rejected?.();
+      if (n !== undefined) this.observationsRejected.set(n);
+    },
   });
   readonly historyPoints = new Gauge({
     name: 'twin_history_points',
-    help: 'History writer counters (written, retried, spilled, dropped)',
+    help: 'History writer counters since start (written, retried, spilled, dropped, rejected, buffered)',
     labelNames: ['counter'] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const [counter, n] of Object.entries(this.sources.history?.() ?? {})) {
+        this.historyPoints.set({ counter }, n);
+      }
+    },
   });
   readonly jobDuration = new Histogram({
     name: 'twin_job_duration_seconds',
@@ -38,6 +49,11 @@ export class ServiceMetrics {
     help: 'WebSocket clients connected to /api/stream',
     registers: [this.registry],
   });
+
+  /** Where the scrape-time figures come from (the composition root knows the gate and the writer). */
+  bindSources(sources: { rejected?: () => number; history?: () => Record<string, number> }): void {
+    this.sources = sources;
+  }
 
   constructor(withProcessMetrics = false) {
     if (withProcessMetrics) collectDefaultMetrics({ register: this.registry });

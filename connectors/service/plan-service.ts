@@ -2,13 +2,17 @@ import { TwinError } from '../../twin/errors.js';
 import { diffPlans, type PlanDiff } from '../../twin/plan-diff.js';
 import { advancePlan } from '../../twin/plan-lifecycle.js';
 import type { Plan } from '../../twin/schema/plan.js';
-import type { MachineDispatch, PlanDispatcher, PlanValidation, PlanValidator } from './contracts.js';
+import type { MachineDispatchState } from '../dispatch/dispatcher.js';
+import type { PlanDispatcher, PlanValidation, PlanValidator } from './contracts.js';
+
+/** Plan versions kept by default (the active and the latest ones are never evicted). */
+export const DEFAULT_MAX_PLANS = 50;
 
 export interface PlanRecord {
   plan: Readonly<Plan>;
   kpis: Record<string, number>;
   validation?: PlanValidation;
-  dispatch?: MachineDispatch[];
+  dispatch?: MachineDispatchState[];
 }
 
 export interface PlanServiceOptions {
@@ -124,7 +128,7 @@ export class PlanService {
   }
 }
 
-function upsert(list: MachineDispatch[], status: MachineDispatch): MachineDispatch[] {
+function upsert(list: MachineDispatchState[], status: MachineDispatchState): MachineDispatchState[] {
   const out = list.filter((s) => s.machine !== status.machine);
   out.push(status);
   return out;

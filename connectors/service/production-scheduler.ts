@@ -16,6 +16,7 @@ import type {
   ScheduleRequest,
   Scheduler,
 } from './contracts.js';
+import { DEFAULT_MAX_PLANS } from './plan-service.js';
 
 /** The plant as it stands: its scenario with each order's progress, and now in seconds after its start. */
 export interface LiveState {
@@ -31,7 +32,6 @@ export interface ProductionSchedulerOptions {
   riskReplications: number;
   maxOperations: number;
   now: () => number;
-  newPlanId: () => string;
 }
 
 const OBJECTIVES: Record<ScheduleRequest['objective'], string> = {
@@ -46,7 +46,9 @@ const OBJECTIVES: Record<ScheduleRequest['objective'], string> = {
  * checker against the model and the risk analysis.
  */
 export class ProductionScheduler implements Scheduler, PlanValidator {
+  /** The live state each plan was made from, so validation checks it against what the search saw. */
   private readonly inputs = new Map<string, LiveState>();
+  private planCount = 0;
 
   constructor(private readonly options: ProductionSchedulerOptions) {}
 
@@ -83,7 +85,7 @@ export class ProductionScheduler implements Scheduler, PlanValidator {
       ctx.signal,
     );
     assertValid(problem, result);
-    const id = this.options.newPlanId();
+    const id = `P${String(++this.planCount).padStart(4, '0')}`;
     const plan = toTwinPlan(
       problem,
       open,
@@ -98,7 +100,7 @@ export class ProductionScheduler implements Scheduler, PlanValidator {
       parent,
     );
     this.inputs.set(id, live);
-    if (this.inputs.size > 100) this.inputs.delete(this.inputs.keys().next().value as string);
+    if (this.inputs.size > DEFAULT_MAX_PLANS) this.inputs.delete(this.inputs.keys().next().value as string);
     const v = result.values;
     return {
       plan,

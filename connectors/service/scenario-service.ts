@@ -1,6 +1,7 @@
 import { applyEdits } from '../../scenarios/edits/apply.js';
 import type { Edit } from '../../scenarios/edits/schema.js';
-import { modelOf, type Scenario } from '../../scenarios/schema.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import { plantSimulationInput } from '../../scenarios/simulation-input.js';
 import { compareReplications, summarizeReplications } from '../../solver/des/stats/replications.js';
 import { runReplications } from '../../solver/runtime/replications.js';
 import { TwinError } from '../../twin/errors.js';
@@ -77,13 +78,7 @@ export class ScenarioService {
   /** Run R replications of a scenario (seed + r each, so two scenarios compare under common random numbers). */
   run(id: string, replications: number, seed: number) {
     const { scenario } = this.get(id);
-    const input = {
-      model: modelOf(scenario),
-      orders: scenario.orders,
-      startMs: Date.parse(scenario.start),
-      rule: scenario.experiment?.dispatchRule ?? 'edd',
-      ...(scenario.experiment?.horizonS !== undefined && { horizonS: scenario.experiment.horizonS }),
-    };
+    const input = plantSimulationInput(scenario);
     const tasks = Array.from({ length: replications }, (_, r) => ({
       id: r,
       model: 'factory' as const,

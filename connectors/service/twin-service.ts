@@ -20,9 +20,17 @@ export class TwinService implements ObservationSink {
 
   accept(observations: readonly Observation[]): void {
     const deltas: TwinDelta[] = [];
-    const alarmsBefore = this.store.alarmList(true).length;
+    const alarmVersion = this.store.alarmVersion;
+    // Count per run of one source (a batch usually comes from one), not per observation.
+    let runSource = '';
+    let runLength = 0;
     for (const obs of observations) {
-      this.metrics.observationsIn.inc({ source: obs.source.split(':')[0] ?? obs.source });
+      if (obs.source !== runSource) {
+        if (runLength > 0) this.metrics.observationsIn.inc({ source: sourceKind(runSource) }, runLength);
+        runSource = obs.source;
+        runLength = 0;
+      }
+      runLength++;
       const delta = this.store.apply(obs);
       if (!delta) continue;
       deltas.push(delta);
@@ -31,8 +39,14 @@ export class TwinService implements ObservationSink {
         if (view) this.traces.onJob(view.id, view.order, view.operation, delta.atMs, view.signals);
       }
     }
+    if (runLength > 0) this.metrics.observationsIn.inc({ source: sourceKind(runSource) }, runLength);
     if (deltas.length > 0) this.stream.publish('twin', deltas);
-    const alarms = this.store.alarmList(true);
-    if (alarms.length !== alarmsBefore) this.stream.publish('alarm', alarms);
+    if (this.store.alarmVersion !== alarmVersion) this.stream.publish('alarm', this.store.alarmList(true));
   }
+}
+
+/** `opcua:plant-1` → `opcua`: a label with few values (one per kind of source). */
+function sourceKind(source: string): string {
+  const colon = source.indexOf(':');
+  return colon < 0 ? source : source.slice(0, colon);
 }

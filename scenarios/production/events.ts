@@ -42,29 +42,22 @@ export const OperationLateEvent = event('operationLate', {
   delayS: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'later than planned by' })),
 });
 
-export const EVENT_KINDS = [
-  'machineDown',
-  'machineBack',
-  'rushOrder',
-  'dueDateChange',
-  'quantityChange',
-  'operationLate',
+const EVENTS = [
+  MachineDownEvent,
+  MachineBackEvent,
+  RushOrderEvent,
+  DueDateChangeEvent,
+  QuantityChangeEvent,
+  OperationLateEvent,
 ] as const;
 
-export const RescheduleEvent = TaggedUnion(
-  [
-    MachineDownEvent,
-    MachineBackEvent,
-    RushOrderEvent,
-    DueDateChangeEvent,
-    QuantityChangeEvent,
-    OperationLateEvent,
-  ],
-  {
-    title: 'RescheduleEvent',
-    description: `what triggers a reschedule: kind is one of ${EVENT_KINDS.join(', ')}`,
-  },
-);
+/** The event kinds, read off the schemas (each one is also a plan trigger kind: the new plan records it). */
+export const EVENT_KINDS = EVENTS.map((e) => e.properties.kind.const);
+
+export const RescheduleEvent = TaggedUnion([...EVENTS], {
+  title: 'RescheduleEvent',
+  description: `what triggers a reschedule: kind is one of ${EVENT_KINDS.join(', ')}`,
+});
 export type RescheduleEvent = Static<typeof RescheduleEvent>;
 
 /** Schema first, then what it cannot say: a machine down needs `repairS` or `until`, a late operation one

@@ -4,7 +4,8 @@
 // time (a breakdown may have closed its machine), and a station of its machine is free for it, setup
 // included. Otherwise it and the rest of its job are left to the search.
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
-import type { ProductionMachine, ProductionProblem } from '../../solver/production/problem.js';
+import type { ProductionProblem } from '../../solver/production/problem.js';
+import { setupTime } from '../../solver/shop/problem.js';
 
 export interface PreviousOperation {
   machine: string;
@@ -13,11 +14,6 @@ export interface PreviousOperation {
 }
 
 const EPS = 1e-6;
-
-function setupOf(machine: ProductionMachine, from: number, to: number | undefined): number {
-  if (to === undefined) return 0;
-  return from < 0 ? (machine.initialSetup?.[to] ?? 0) : (machine.setup?.[from]?.[to] ?? 0);
-}
 
 interface Candidate {
   job: number;
@@ -83,7 +79,8 @@ export function freezeFromPrevious(
         hours.openTimeBetween(c.start, c.end) >= c.end - c.start - EPS;
     const free = stationFree[c.machine]!;
     const station = free.findIndex((t, s) => {
-      const setup = setupOf(machine, stationFamily[c.machine]![s]!, op.family);
+      const from = stationFamily[c.machine]![s]!;
+      const setup = setupTime(machine, from < 0 ? undefined : from, op.family);
       if (t > c.start + EPS) return false;
       if (!machine.mayPause)
         return c.start - setup >= t - EPS && hours.openTimeBetween(c.start - setup, c.start) >= setup - EPS;

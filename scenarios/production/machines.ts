@@ -67,24 +67,26 @@ function setups(scenario: Scenario, machine: Machine, families: ReadonlyMap<stri
   return { setup: table, initialSetup: new Array<number>(n).fill(matrix.initialS ?? 0) };
 }
 
-export interface MachineOptions {
+export interface OpenTimeOptions {
   startMs: number;
   horizonS: number;
-  mayPause: (machine: Machine) => boolean;
   /** Expanded calendars by calendar id, start and horizon: a reschedule reuses the ones it expanded before. */
   calendarCache?: Map<string, OpenIntervals> | undefined;
 }
 
-export function productionMachines(
-  scenario: Scenario,
-  families: ReadonlyMap<string, number>,
-  options: MachineOptions,
-): { machines: ProductionMachine[]; open: OpenIntervals[] } {
+export interface MachineOpenTime {
+  /** Calendar minus maintenance minus downtime. */
+  available: OpenIntervals;
+  maintenance: OpenIntervals;
+  downtime: OpenIntervals;
+}
+
+/** Per machine of the scenario, in its order: its open time over [0, horizonS) and what closes it. */
+export function machineOpenTimes(scenario: Scenario, options: OpenTimeOptions): MachineOpenTime[] {
   const timeZone = scenario.site.timezone ?? 'UTC';
   const calendars = new Map((scenario.calendars ?? []).map((c) => [c.id as string, c]));
   const expanded = options.calendarCache ?? new Map<string, OpenIntervals>();
-  const open: OpenIntervals[] = [];
-  const machines = scenario.machines.map((m): ProductionMachine => {
+  return scenario.machines.map((m) => {
     const calendarId = m.calendar ?? scenario.site.calendar;
     let calendar = OpenIntervals.always(options.horizonS);
     if (calendarId !== undefined) {
@@ -102,8 +104,22 @@ export function productionMachines(
     }
     const maintenance = windows(m.maintenance, options.startMs, `machine "${m.id}": maintenance`);
     const downtime = windows(m.downtime, options.startMs, `machine "${m.id}": downtime`);
-    const available = calendar.subtract(maintenance).subtract(downtime);
-    open.push(available);
+    return { available: calendar.subtract(maintenance).subtract(downtime), maintenance, downtime };
+  });
+}
+
+export interface MachineOptions extends OpenTimeOptions {
+  mayPause: (machine: Machine) => boolean;
+}
+
+export function productionMachines(
+  scenario: Scenario,
+  families: ReadonlyMap<string, number>,
+  options: MachineOptions,
+): { machines: ProductionMachine[]; open: OpenIntervals[] } {
+  const times = machineOpenTimes(scenario, options);
+  const machines = scenario.machines.map((m, k): ProductionMachine => {
+    const { available, maintenance, downtime } = times[k]!;
     const setup = setups(scenario, m, families);
     return {
       id: m.id,
@@ -113,7 +129,7 @@ export function productionMachines(
       ...(setup && setup),
     };
   });
-  return { machines, open };
+  return { machines, open: times.map((t) => t.available) };
 }
 
 /**

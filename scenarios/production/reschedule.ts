@@ -14,6 +14,7 @@ import {
 import type { ProductionProblem } from '../../solver/production/problem.js';
 import type { Scenario } from '../schema.js';
 import { describeChanges, type PlanChanges } from './changes.js';
+import { machineOpenTimes } from './machines.js';
 import { applyEvent, type RescheduleEvent } from './events.js';
 import { orderOutcomes, previousOperations, toTwinPlan, type OrderOutcome } from './plan.js';
 import { progressFromPlan, repairStart, stabilityReference } from './repair-start.js';
@@ -82,13 +83,13 @@ export function rescheduleProblem(
   // Work left of the operations under way, measured in the open time the plan in force was made with.
   const calendarCache = options.calendarCache ?? new Map();
   const horizonS = horizonOf(live, startMs, now);
-  const { open: openBefore } = scenarioToProductionProblem(scenario, { now, horizonS, calendarCache });
+  const openBefore = machineOpenTimes(scenario, { startMs, horizonS, calendarCache });
   const machineIndex = new Map(scenario.machines.map((m, k) => [m.id as string, k]));
   const runningWork = new Map<string, number>();
   for (const [key, p] of before) {
     const k = machineIndex.get(p.machine);
     if (k !== undefined && p.start <= now && now < p.end)
-      runningWork.set(key, openBefore[k]!.openTimeBetween(now, p.end));
+      runningWork.set(key, openBefore[k]!.available.openTimeBetween(now, p.end));
   }
   const { problem, open } = scenarioToProductionProblem(live, {
     now,

@@ -5,7 +5,7 @@
 // follow as planned when every time is its mean.
 
 import {
-  compileForPlan,
+  closedBy,
   modelError,
   resolvePlan,
   type PlanModelInput,
@@ -59,17 +59,15 @@ export interface PlanCheckResult {
  * Work may fall short of the expected work by 1 ms plus 1 ppm: means of truncated distributions carry
  * digits (a normal truncated at 0 has a mean a hair above its `mean`) that schedulers round away.
  */
-export function workTolerance(workS: number): number {
+function workTolerance(workS: number): number {
   return 1e-3 + 1e-6 * workS;
 }
 
-/** Why a machine is not available at t: downtime, maintenance, else its calendar. */
-export function closedReason(resolved: ResolvedPlan, machine: number, at: number): string {
-  const m = resolved.compiled.machines[machine]!;
-  if (m.downtime.isOpen(at)) return 'a downtime window';
-  if (m.maintenance.isOpen(at)) return 'a maintenance window';
-  return 'its calendar (closed)';
-}
+const CLOSED_BY = {
+  downtime: 'a downtime window',
+  maintenance: 'a maintenance window',
+  calendar: 'its calendar (closed)',
+} as const;
 
 function checkOrders(resolved: ResolvedPlan, out: PlanViolation[]): void {
   const { rows, byOrder, compiled, shiftS } = resolved;
@@ -109,7 +107,7 @@ function checkOrders(resolved: ResolvedPlan, out: PlanViolation[]): void {
       }
       const m = compiled.machines[row.machine]!;
       if (!m.available.isOpen(row.startS) && row.workS > 0) {
-        const message = `${order.id}/${routing[k]!.id} starts at ${plan(row.startS)} on ${m.id}, which is closed then by ${closedReason(resolved, row.machine, row.startS)}`;
+        const message = `${order.id}/${routing[k]!.id} starts at ${plan(row.startS)} on ${m.id}, which is closed then by ${CLOSED_BY[closedBy(m, row.startS)]}`;
         out.push({ kind: 'unavailable', message, ...ids });
       } else if (row.setupStartS === -Infinity) {
         const message = `${order.id}/${routing[k]!.id}: its setup of ${t(row.setupS)} s does not fit in ${m.id}'s available time before ${plan(row.startS)}`;
@@ -132,7 +130,7 @@ function checkOrders(resolved: ResolvedPlan, out: PlanViolation[]): void {
 export function checkPlanAgainstModel(input: PlanModelInput): PlanCheckResult {
   let resolved: ResolvedPlan;
   try {
-    resolved = resolvePlan(input, compileForPlan(input));
+    resolved = resolvePlan(input);
   } catch (e) {
     return { ok: false, violations: [{ kind: 'model', message: modelError(e), assignments: [] }] };
   }

@@ -8,7 +8,7 @@ import type { Order } from '../../twin/schema/order.js';
 import type { Plan } from '../../twin/schema/plan.js';
 import { instantToSimTime } from '../../twin/schema/time.js';
 import { buildFactory } from '../des/factory/build.js';
-import type { CAlternative, CompiledModel, COrder } from '../des/factory/compiled.js';
+import type { CAlternative, CMachine, CompiledModel, COrder } from '../des/factory/compiled.js';
 
 export interface PlanModelInput {
   model: FactoryModel;
@@ -64,19 +64,25 @@ export const PLAN_SLACK_S = 7 * 86_400;
  */
 export function planHorizonS(input: PlanModelInput, slackS = PLAN_SLACK_S): number {
   const shiftS = (input.plan.epochMs - input.startMs) / 1000;
-  let latest = 0;
+  let latest = latestOrderInstantS(input.orders, input.startMs);
   for (const a of input.plan.assignments)
     if (Number.isFinite(a.endS)) latest = Math.max(latest, a.endS + shiftS);
-  for (const o of input.orders)
-    for (const instant of [o.release, o.due]) {
-      const s = instant === undefined ? NaN : instantToSimTime(instant, input.startMs);
-      if (s > latest) latest = s;
-    }
   return latest + slackS;
 }
 
+/** The latest release or due date of the orders in simulated seconds (0 when none is later; unreadable skipped). */
+export function latestOrderInstantS(orders: readonly Order[], startMs: number): number {
+  let latest = 0;
+  for (const o of orders)
+    for (const instant of [o.release, o.due]) {
+      const s = instant === undefined ? NaN : instantToSimTime(instant, startMs);
+      if (s > latest) latest = s;
+    }
+  return latest;
+}
+
 /** Compile the model over a horizon that covers the plan, so calendars reach its last operation. */
-export function compileForPlan(input: PlanModelInput): CompiledModel {
+function compileForPlan(input: PlanModelInput): CompiledModel {
   return buildFactory({
     model: input.model,
     orders: input.orders,
@@ -147,6 +153,13 @@ export function resolvePlan(
     });
   });
   return { compiled, shiftS, rows, byOrder, problems };
+}
+
+/** What keeps a machine closed at `at` (when it is): downtime, else maintenance, else its calendar. */
+export function closedBy(machine: CMachine, at: number): 'downtime' | 'maintenance' | 'calendar' {
+  if (machine.downtime.isOpen(at)) return 'downtime';
+  if (machine.maintenance.isOpen(at)) return 'maintenance';
+  return 'calendar';
 }
 
 /** Build errors (unknown references in the model itself) as a message, for callers that report, not throw. */

@@ -1,6 +1,6 @@
 // What held an operation of a plan back: the constraint that set the moment its work (setup included) began.
 
-import type { ResolvedAssignment, ResolvedPlan } from '../check/plan-model-resolve.js';
+import { closedBy, type ResolvedAssignment, type ResolvedPlan } from '../check/plan-model-resolve.js';
 
 export const CAUSE_KINDS = [
   'predecessor',
@@ -61,14 +61,7 @@ export function causesOf(resolved: ResolvedPlan, row: ResolvedAssignment): Cause
   if (blocker) causes.push({ kind: 'machine', atS: plan(ready), row: blocker });
   const m = compiled.machines[row.machine]!;
   const before = ready - Math.max(1e-3, TOL * Math.abs(ready));
-  if (ready > 0 && !m.available.isOpen(before)) {
-    const kind = m.downtime.isOpen(before)
-      ? 'downtime'
-      : m.maintenance.isOpen(before)
-        ? 'maintenance'
-        : 'calendar';
-    causes.push({ kind, atS: plan(ready) });
-  }
+  if (ready > 0 && !m.available.isOpen(before)) causes.push({ kind: closedBy(m, before), atS: plan(ready) });
   if (row.op === order.firstOp && near(order.releaseS, ready))
     causes.push({ kind: 'release', atS: plan(ready) });
   if (

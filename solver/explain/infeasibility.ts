@@ -8,6 +8,7 @@ import type { FactoryModel } from '../../twin/schema/factory.js';
 import type { Machine } from '../../twin/schema/machine.js';
 import type { Order } from '../../twin/schema/order.js';
 import { instantToSimTime, type TimeWindow } from '../../twin/schema/time.js';
+import { latestOrderInstantS } from '../check/plan-model-resolve.js';
 import { DEFAULT_SLACK_S } from '../des/factory/build.js';
 import { duration } from './format.js';
 
@@ -71,12 +72,7 @@ function secondsOf(instant: Order['due'], startMs: number): number | undefined {
 }
 
 function horizonOf(input: InfeasibilityInput): number {
-  if (input.horizonS !== undefined) return input.horizonS;
-  let latest = 0;
-  for (const o of input.orders)
-    for (const s of [secondsOf(o.release, input.startMs), secondsOf(o.due, input.startMs)])
-      if (s !== undefined && s > latest) latest = s;
-  return latest + DEFAULT_SLACK_S;
+  return input.horizonS ?? latestOrderInstantS(input.orders, input.startMs) + DEFAULT_SLACK_S;
 }
 
 function windows(list: readonly TimeWindow[] | undefined, startMs: number): OpenIntervals {

@@ -2,7 +2,6 @@
 // with the constraint that set its start, as structured data for the UI and one English line per order.
 
 import {
-  compileForPlan,
   resolvePlan,
   type PlanModelInput,
   type ResolvedAssignment,
@@ -143,7 +142,7 @@ function stepOf(
 }
 
 /** The chain backwards from `row`: through the predecessor or machine that held each step back. */
-export function explainChain(
+function explainChain(
   resolved: ResolvedPlan,
   row: ResolvedAssignment,
   at: (s: number) => string,
@@ -166,7 +165,7 @@ export function explainChain(
 
 /** Explain the late (planned end after due) and at-risk orders of a plan, or the orders asked for. */
 export function explainOrders(input: PlanModelInput, options: ExplainOptions = {}): OrderExplanation[] {
-  const resolved = resolvePlan(input, compileForPlan(input));
+  const resolved = resolvePlan(input);
   const timeZone = input.timezone ?? input.model.site.timezone ?? 'UTC';
   const at = clockFormatter(input.plan.epochMs, timeZone);
   const risk = new Map((options.risk?.orders ?? []).map((o) => [o.order, o]));

@@ -1,5 +1,6 @@
 // The objective of a plan as the MILP measures it, and the constraints of a MilpProblem that the shop plan
 // checker does not know (lags, pins, kept sequences, horizon): both judged from the plan alone.
+import { checkPlan } from '../check/check-plan.js';
 import type { ShopPlan } from '../shop/problem.js';
 import type { MilpProblem } from './problem.js';
 
@@ -22,8 +23,19 @@ export function weightedTardiness(problem: MilpProblem, plan: ShopPlan): number 
   return sum;
 }
 
+/**
+ * Every violation of a plan as messages (empty when there are none): the shop plan checker's (solver/check),
+ * then lags, pins, kept sequences and the horizon.
+ */
+export function milpPlanViolations(problem: MilpProblem, plan: ShopPlan): string[] {
+  return [
+    ...checkPlan(problem.shop, plan).violations.map((v) => `${v.kind}: ${v.message}`),
+    ...checkMilpExtras(problem, plan),
+  ];
+}
+
 /** Violations of lags, pins, kept sequences and the horizon, as messages (empty when there are none). */
-export function checkMilpExtras(problem: MilpProblem, plan: ShopPlan): string[] {
+function checkMilpExtras(problem: MilpProblem, plan: ShopPlan): string[] {
   const at = new Map<string, { machine: number; start: number; end: number }>();
   for (const s of plan.operations) at.set(`${s.job}/${s.op}`, s);
   const out: string[] = [];

@@ -3,6 +3,7 @@
 // plus what the plain shop problem lacks: time lags inside jobs, due dates and weights, pinned operations,
 // operations kept on their machine and in their relative order (large-neighbourhood search), the objective.
 import Type, { type Static } from 'typebox';
+import { TwinError } from '../../twin/errors.js';
 import { checkSchema } from '../../twin/validate/schema-check.js';
 import { ShopProblem } from '../shop/problem.js';
 
@@ -132,4 +133,13 @@ export function validateMilpProblem(problem: unknown): Validated {
     }),
   );
   return issues.length === 0 ? { ok: true } : { ok: false, issues };
+}
+
+/** Throws TWIN_E_SCHEMA naming the first issues (all of them in `details.issues`) unless the problem is valid. */
+export function assertMilpProblem(problem: unknown, caller: string): asserts problem is MilpProblem {
+  const valid = validateMilpProblem(problem);
+  if (!valid.ok)
+    throw new TwinError('TWIN_E_SCHEMA', `${caller}: bad problem: ${valid.issues.slice(0, 10).join('; ')}`, {
+      issues: valid.issues,
+    });
 }

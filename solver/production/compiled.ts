@@ -63,9 +63,10 @@ function setupTable(problem: ProductionProblem, k: number, families: number): Fl
   return table;
 }
 
-function openTime(problem: ProductionProblem, k: number): OpenIntervals {
+/** Open time of machine `k` in [from, horizon): what its unavailable windows leave. */
+export function openTimeOf(problem: ProductionProblem, k: number, from = 0): OpenIntervals {
   const windows = problem.machines[k]!.unavailable ?? [];
-  const all = OpenIntervals.fromPairs([[0, problem.horizon]]);
+  const all = OpenIntervals.fromPairs([[from, problem.horizon]]);
   if (windows.length === 0) return all;
   return all.subtract(OpenIntervals.fromPairs(windows.map((w) => [w.start, w.end] as const)));
 }
@@ -187,7 +188,7 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
     families,
     setup: problem.machines.map((_, k) => setupTable(problem, k, families)),
     mayPause: Uint8Array.from(problem.machines.map((mc) => (mc.mayPause ? 1 : 0))),
-    open: problem.machines.map((_, k) => openTime(problem, k)),
+    open: problem.machines.map((_, k) => openTimeOf(problem, k)),
     transport,
     now: problem.now,
     horizon: problem.horizon,

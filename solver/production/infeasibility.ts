@@ -1,7 +1,8 @@
 // Why a production problem cannot be scheduled, named before any search runs: an operation with no machine
 // (its only machine removed), or none with enough open time before the horizon, a due date before the
 // release, pins that contradict the problem. Each conflict names the order, operation and machine by id.
-import { OpenIntervals } from '../../twin/calendar-intervals.js';
+import type { OpenIntervals } from '../../twin/calendar-intervals.js';
+import { openTimeOf } from './compiled.js';
 import type { ProductionProblem } from './problem.js';
 
 export const CONFLICT_KINDS = [
@@ -22,14 +23,6 @@ export interface Conflict {
   message: string;
 }
 
-function openAfter(problem: ProductionProblem, k: number): OpenIntervals {
-  const windows = problem.machines[k]!.unavailable ?? [];
-  const all = OpenIntervals.fromPairs([[problem.now, problem.horizon]]);
-  return windows.length === 0
-    ? all
-    : all.subtract(OpenIntervals.fromPairs(windows.map((w) => [w.start, w.end])));
-}
-
 /** The longest open interval of a set. */
 function longest(open: OpenIntervals): number {
   let best = 0;
@@ -45,7 +38,7 @@ export function findInfeasibilities(problem: ProductionProblem): Conflict[] {
   const roomOf = (k: number) => {
     let r = room.get(k);
     if (!r) {
-      const o = openAfter(problem, k);
+      const o = openTimeOf(problem, k, problem.now);
       room.set(k, (r = { total: o.total, longest: longest(o) }));
     }
     return r;

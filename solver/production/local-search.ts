@@ -43,7 +43,8 @@ export class LocalSearch {
   private readonly currentKey: Float64Array;
   private readonly candidateKey: Float64Array;
   private readonly bestKey: Float64Array;
-  private readonly historyKeys: Float64Array;
+  /** Late acceptance: the current key of the last `historyLength` iterations, one slot per iteration mod length. */
+  private readonly history: Float64Array[];
   private readonly historyLength: number;
   private readonly window: number;
   private readonly flexibleOps: Int32Array;
@@ -71,7 +72,7 @@ export class LocalSearch {
     this.bestKey = new Float64Array(len);
     this.historyLength = options.history ?? DEFAULT_HISTORY;
     this.window = options.window ?? DEFAULT_WINDOW;
-    this.historyKeys = new Float64Array(this.historyLength * len);
+    this.history = Array.from({ length: this.historyLength }, () => new Float64Array(len));
     const flexible: number[] = [];
     for (let i = 0; i < cp.free.length; i++) {
       const o = cp.free[i]!;
@@ -82,7 +83,7 @@ export class LocalSearch {
     this.score(this.current, this.currentKey);
     this.bestKey.set(this.currentKey);
     this.bestSchedule.copyFrom(this.current);
-    for (let h = 0; h < this.historyLength; h++) this.historyKeys.set(this.currentKey, h * len);
+    for (const slot of this.history) slot.set(this.currentKey);
   }
 
   private score(s: Schedule, key: Float64Array): void {
@@ -94,13 +95,16 @@ export class LocalSearch {
     objectiveKey(this.options.objective, this.values, key);
   }
 
-  /** Position range in which free operation o may sit: after its job predecessor, before its successor. */
-  private range(o: number): [number, number] {
+  /** Position range in which free operation o may sit: after its job predecessor (lowest) … */
+  private lowest(o: number): number {
     const prev = this.cp.jobPrev[o]!;
+    return prev >= 0 && this.pos[prev]! >= 0 ? this.pos[prev]! + 1 : 0;
+  }
+
+  /** … and before its successor (highest). */
+  private highest(o: number): number {
     const next = this.cp.jobNext[o]!;
-    const lo = prev >= 0 && this.pos[prev]! >= 0 ? this.pos[prev]! + 1 : 0;
-    const hi = next >= 0 && this.pos[next]! >= 0 ? this.pos[next]! - 1 : this.enc.order.length - 1;
-    return [lo, hi];
+    return next >= 0 && this.pos[next]! >= 0 ? this.pos[next]! - 1 : this.enc.order.length - 1;
   }
 
   /** Moves the operation at position i to position k, shifting the ones between. */
@@ -135,7 +139,6 @@ export class LocalSearch {
       this.iterations += iterations;
       return;
     }
-    const len = this.currentKey.length;
     for (let it = 0; it < iterations; it++) {
       this.iterations++;
       let from: number;
@@ -162,9 +165,8 @@ export class LocalSearch {
         const towardsEarlier = o >= 0;
         if (o < 0) o = enc.order[rng.int(size)]!;
         const i = this.pos[o]!;
-        const [lo, hi] = this.range(o);
-        const a = Math.max(lo, i - this.window);
-        const b = towardsEarlier ? i - 1 : Math.min(hi, i + this.window);
+        const a = Math.max(this.lowest(o), i - this.window);
+        const b = towardsEarlier ? i - 1 : Math.min(this.highest(o), i + this.window);
         if (b < a || (a === i && b === i)) continue;
         let k = a + rng.int(b - a + 1);
         if (k === i) k = k < b ? k + 1 : k - 1;
@@ -175,8 +177,7 @@ export class LocalSearch {
       }
       this.decoder.decode(enc, this.candidate, this.current, from);
       this.score(this.candidate, this.candidateKey);
-      const h = (this.iterations % this.historyLength) * len;
-      const history = this.historyKeys.subarray(h, h + len);
+      const history = this.history[this.iterations % this.historyLength]!;
       if (
         compareKeys(this.candidateKey, this.currentKey) <= 0 ||
         compareKeys(this.candidateKey, history) < 0

@@ -148,7 +148,7 @@ export function objectiveKey(spec: ObjectiveSpec, v: ObjectiveValues, out: Float
     let sum = 0;
     for (const c of CRITERIA) sum += (spec.weights[c] ?? 0) * criterionValue(v, c);
     out[0] = sum;
-  } else spec.order.forEach((c, i) => (out[i] = criterionValue(v, c)));
+  } else for (let i = 0; i < spec.order.length; i++) out[i] = criterionValue(v, spec.order[i]!);
   out[out.length - 1] = v.weightedCompletion;
   return out;
 }

@@ -44,35 +44,16 @@ export function place(
     // One binary search, then a walk over the few intervals the setup and the work span.
     let i = firstEndingAfter(bounds, earliest);
     if (i >= count) return fail(out);
-    let t = Math.max(earliest, bounds[2 * i]!);
-    out.setupStart = t;
-    for (let left = setup; left > 0;) {
-      const room = bounds[2 * i + 1]! - t;
-      if (left <= room) {
-        t += left;
-        break;
-      }
-      left -= room;
-      if (++i >= count) return fail(out);
-      t = bounds[2 * i]!;
-    }
+    out.setupStart = Math.max(earliest, bounds[2 * i]!);
+    i = spend(bounds, i, out.setupStart, setup, out);
+    if (i >= count) return fail(out);
+    let t = out.end;
     if (work > 0 && t >= bounds[2 * i + 1]!) {
       if (++i >= count) return fail(out);
       t = bounds[2 * i]!;
     }
     out.start = t;
-    for (let left = work; left > 0;) {
-      const room = bounds[2 * i + 1]! - t;
-      if (left <= room) {
-        t += left;
-        break;
-      }
-      left -= room;
-      if (++i >= count) return fail(out);
-      t = bounds[2 * i]!;
-    }
-    out.end = t;
-    return out;
+    return spend(bounds, i, t, work, out) >= count ? fail(out) : out;
   }
   const length = setup + work;
   for (let i = firstEndingAfter(bounds, earliest); 2 * i < bounds.length; i++) {
@@ -85,6 +66,26 @@ export function place(
     }
   }
   return fail(out);
+}
+
+/**
+ * Spends `left` open seconds from t, which lies in interval i, pausing over closed time: the instant reached
+ * goes to `out.end`; returns its interval, or the interval count when the open time runs out first.
+ */
+function spend(bounds: Float64Array, i: number, t: number, left: number, out: Placement): number {
+  const count = bounds.length >> 1;
+  while (left > 0) {
+    const room = bounds[2 * i + 1]! - t;
+    if (left <= room) {
+      t += left;
+      break;
+    }
+    left -= room;
+    if (++i >= count) return count;
+    t = bounds[2 * i]!;
+  }
+  out.end = t;
+  return i;
 }
 
 function fail(out: Placement): Placement {

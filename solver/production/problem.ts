@@ -4,17 +4,10 @@
 // times between machines, and operations pinned where they are (running, or inside a frozen horizon).
 // Times are seconds after the scenario start. scenarios/production/ builds it from the twin.
 import Type, { type Static } from 'typebox';
-import { UnavailableWindow } from '../shop/problem.js';
+import { ShopAlternative, UnavailableWindow } from '../shop/problem.js';
 
 const Index = Type.Integer({ minimum: 0 });
 const Time = Type.Number({ minimum: 0 });
-
-/** One eligible machine and the work the operation needs there (open seconds, pauses not counted). */
-export const ProductionAlternative = Type.Object(
-  { machine: Index, duration: Time },
-  { additionalProperties: false },
-);
-export type ProductionAlternative = Static<typeof ProductionAlternative>;
 
 /** Where a pinned operation stays: a fact (running) or a decision kept (inside the frozen horizon). */
 export const ProductionPin = Type.Object(
@@ -32,8 +25,9 @@ export type ProductionPin = Static<typeof ProductionPin>;
 export const ProductionOperation = Type.Object(
   {
     id: Type.String(),
-    /** May be empty: findInfeasibilities names such an operation instead of failing in the search. */
-    alternatives: Type.Array(ProductionAlternative),
+    /** One eligible machine each, with the work the operation needs there (open seconds, pauses not
+     * counted). May be empty: findInfeasibilities names such an operation instead of failing in the search. */
+    alternatives: Type.Array(ShopAlternative),
     /** Setup family (index into the machines' setup matrices); absent: no setup. */
     family: Type.Optional(Index),
     /** Minimum time from the end of the previous operation of the job to this one's start (cooling). */

@@ -32,7 +32,7 @@ export interface ReplicationSample {
 export const MAX_SEED = 4_294_967_295;
 
 /** Replication r runs with seed + r: the same seed and r give the same run wherever it runs. */
-export function replicationSeed(seed: number, replication: number): number {
+function replicationSeed(seed: number, replication: number): number {
   const s = seed + replication;
   if (!Number.isSafeInteger(s) || s < 0 || s > MAX_SEED)
     throw new RangeError(`replication seed ${s} is outside 0..${MAX_SEED} (seed ${seed}, r ${replication})`);
@@ -40,7 +40,7 @@ export function replicationSeed(seed: number, replication: number): number {
 }
 
 /** Simulate replication `replication` of the plan. Same input, seed and r → same sample. */
-export function runPlanReplication(
+function runPlanReplication(
   input: PlanRiskInput,
   seed: number,
   replication: number,

@@ -17,8 +17,8 @@ export interface RiskOptions {
   threshold?: number;
 }
 
-export const DEFAULT_LEVEL = 0.95;
-export const DEFAULT_THRESHOLD = 0.9;
+const DEFAULT_LEVEL = 0.95;
+const DEFAULT_THRESHOLD = 0.9;
 
 export interface OrderRisk {
   order: string;

@@ -1,19 +1,19 @@
 // MILP-based large-neighbourhood search on a medium job shop from a deliberately poor start.
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../check/check-plan.js';
-import { FastRandom } from '../heuristics/fast-random.js';
 import { compileShop } from '../shop/compiled.js';
 import type { ShopPlan, ShopProblem } from '../shop/problem.js';
 import { planOf } from '../shop/timetable.js';
+import { randomJobShop } from './__fixtures__/random-job-shop.js';
 import { milpLns } from './milp-lns.js';
 
 /** A random 12x5 job shop with release dates, setups on machine 0 and a maintenance window on machine 1. */
-function mediumShop(): ShopProblem {
-  const rng = new FastRandom(21);
-  return {
-    name: 'medium',
-    machines: Array.from({ length: 5 }, (_, k) => ({
-      id: `M${k}`,
+const mediumShop = (): ShopProblem =>
+  randomJobShop(12, 5, 21, {
+    durations: [5, 40],
+    releaseBelow: 20,
+    family: (j) => j % 2,
+    machine: (k) => ({
       ...(k === 0 && {
         setup: [
           [0, 3],
@@ -21,25 +21,8 @@ function mediumShop(): ShopProblem {
         ],
       }),
       ...(k === 1 && { unavailable: [{ start: 100, end: 130, kind: 'maintenance' as const }] }),
-    })),
-    jobs: Array.from({ length: 12 }, (_, j) => {
-      const order = [0, 1, 2, 3, 4];
-      for (let i = 4; i > 0; i--) {
-        const k = rng.int(i + 1);
-        [order[i], order[k]] = [order[k]!, order[i]!];
-      }
-      return {
-        id: `J${j}`,
-        release: rng.int(20),
-        operations: order.map((machine, k) => ({
-          id: `O${k}`,
-          alternatives: [{ machine, duration: rng.between(5, 40) }],
-          family: j % 2,
-        })),
-      };
     }),
-  };
-}
+  });
 
 /** Every machine processes the jobs in reverse index order: valid, and poor. */
 function poorStart(shop: ShopProblem): ShopPlan {

@@ -4,11 +4,10 @@
 // iteration count give the same plans whenever the sub-solves finish within their limit (they are small for
 // that reason); a sub-solve cut by its limit may differ from run to run.
 import { TwinError } from '../../twin/errors.js';
-import { checkPlan } from '../check/check-plan.js';
 import { FastRandom } from '../heuristics/fast-random.js';
 import { chooseNeighbourhood, neighbourhoodProblem, type NeighbourhoodKind } from '../milp/lns.js';
-import { checkMilpExtras, planObjective } from '../milp/objective.js';
-import { validateMilpProblem, type MilpProblem } from '../milp/problem.js';
+import { milpPlanViolations, planObjective } from '../milp/objective.js';
+import { assertMilpProblem, type MilpProblem } from '../milp/problem.js';
 import { compileShop } from '../shop/compiled.js';
 import type { ShopPlan } from '../shop/problem.js';
 import { planOf } from '../shop/timetable.js';
@@ -49,10 +48,7 @@ export interface MilpLnsResult {
 }
 
 function checked(problem: MilpProblem, plan: ShopPlan, what: string): void {
-  const violations = [
-    ...checkPlan(problem.shop, plan).violations.map((v) => `${v.kind}: ${v.message}`),
-    ...checkMilpExtras(problem, plan),
-  ];
+  const violations = milpPlanViolations(problem, plan);
   if (violations.length > 0) {
     throw new TwinError(
       'TWIN_E_SCHEMA',
@@ -67,9 +63,7 @@ export async function milpLns(
   start: ShopPlan,
   options: MilpLnsOptions,
 ): Promise<MilpLnsResult> {
-  const valid = validateMilpProblem(problem);
-  if (!valid.ok)
-    throw new TwinError('TWIN_E_SCHEMA', `milpLns: bad problem: ${valid.issues.slice(0, 10).join('; ')}`);
+  assertMilpProblem(problem, 'milpLns');
   if (!Number.isInteger(options.seed) || options.seed < 0)
     throw new TwinError('TWIN_E_SCHEMA', `milpLns: seed must be a whole number ≥ 0, found ${options.seed}`);
   checked(problem, start, 'the start plan');

@@ -1,12 +1,11 @@
 // Exact MILP scheduling of a (sub)problem: build the model, solve it in a worker, bring the plan back and pass
 // it through the independent plan checker. A plan that fails the checker is never returned.
 import { TwinError } from '../../twin/errors.js';
-import { checkPlan } from '../check/check-plan.js';
 import { buildSchedulingModel, type SchedulingModel } from '../milp/build-model.js';
 import { extractSchedule } from '../milp/extract.js';
 import { startValues } from '../milp/mip-start.js';
-import { checkMilpExtras } from '../milp/objective.js';
-import { validateMilpProblem, type MilpProblem } from '../milp/problem.js';
+import { milpPlanViolations } from '../milp/objective.js';
+import { assertMilpProblem, type MilpProblem } from '../milp/problem.js';
 import type { ShopPlan } from '../shop/problem.js';
 import type { ShopSolution } from '../shop/solution.js';
 import { MilpSolver, type MilpBackend, type MilpStatus } from './milp-solve.js';
@@ -46,13 +45,7 @@ export async function scheduleMilp(
   problem: MilpProblem,
   options: ScheduleMilpOptions,
 ): Promise<ScheduleMilpResult> {
-  const valid = validateMilpProblem(problem);
-  if (!valid.ok)
-    throw new TwinError(
-      'TWIN_E_SCHEMA',
-      `scheduleMilp: bad problem: ${valid.issues.slice(0, 10).join('; ')}`,
-      { issues: valid.issues },
-    );
+  assertMilpProblem(problem, 'scheduleMilp');
   const backend = options.backend ?? 'glpk';
   const bounded =
     options.start !== undefined && problem.horizon === undefined && makespanOnly(problem)
@@ -74,10 +67,7 @@ export async function scheduleMilp(
     if (result.bound !== undefined) out.bound = result.bound;
     if (result.values === undefined) return out;
     const { plan, solution } = extractSchedule(model, result.values);
-    const violations = [
-      ...checkPlan(problem.shop, plan).violations.map((v) => `${v.kind}: ${v.message}`),
-      ...checkMilpExtras(problem, plan),
-    ];
+    const violations = milpPlanViolations(problem, plan);
     if (violations.length > 0) {
       throw new TwinError(
         'TWIN_E_INTERNAL',

@@ -1,39 +1,17 @@
 // The MILP worker runtime: time limit, cancellation by terminating the thread, MIP start and bound (HiGHS),
 // and validation of worker messages.
 import { afterAll, describe, expect, it } from 'vitest';
-import { FastRandom } from '../heuristics/fast-random.js';
 import { createShopSearch } from '../heuristics/search.js';
 import { buildSchedulingModel } from '../milp/build-model.js';
 import { startValues } from '../milp/mip-start.js';
 import { compileShop } from '../shop/compiled.js';
-import type { ShopProblem } from '../shop/problem.js';
 import { planOf } from '../shop/timetable.js';
+import { randomJobShop } from './__fixtures__/random-job-shop.js';
 import { MilpSolver, solveMilp } from './milp-solve.js';
 import { handleMilpMessage } from './milp-worker.js';
 
 /** A random 10x5 job shop: its big-M model is far from solved in a few seconds by either backend. */
-function hardShop(): ShopProblem {
-  const rng = new FastRandom(7);
-  return {
-    name: 'hard',
-    machines: Array.from({ length: 5 }, (_, k) => ({ id: `M${k}` })),
-    jobs: Array.from({ length: 10 }, (_, j) => {
-      const order = [0, 1, 2, 3, 4];
-      for (let i = 4; i > 0; i--) {
-        const k = rng.int(i + 1);
-        [order[i], order[k]] = [order[k]!, order[i]!];
-      }
-      return {
-        id: `J${j}`,
-        release: 0,
-        operations: order.map((machine, k) => ({
-          id: `O${k}`,
-          alternatives: [{ machine, duration: rng.between(5, 99) }],
-        })),
-      };
-    }),
-  };
-}
+const hardShop = () => randomJobShop(10, 5, 7, { durations: [5, 99] });
 
 const solver = new MilpSolver();
 afterAll(() => solver.close());

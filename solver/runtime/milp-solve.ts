@@ -3,7 +3,7 @@
 // thread; the next solve starts a fresh one. One MilpSolver keeps its thread between solves (glpk.js's first
 // solve in a thread costs 60-90 ms more), which suits the many short solves of the neighbourhood search.
 import { Worker } from 'node:worker_threads';
-import { isErrorCode, TwinError } from '../../twin/errors.js';
+import { TwinError } from '../../twin/errors.js';
 import type { LpModel } from '../milp/lp-model.js';
 import {
   MILP_WORKER_MARK,
@@ -109,10 +109,7 @@ export class MilpSolver {
         return { status: outcome, backend, timeS: wall(), wallS: wall() };
       }
       if (outcome.type === 'failed') {
-        throw new TwinError(
-          isErrorCode(outcome.error.code) ? outcome.error.code : 'TWIN_E_INTERNAL',
-          outcome.error.message,
-        );
+        throw TwinError.fromJSON(outcome.error);
       }
       const { type: _t, id: _i, ...rest } = outcome;
       return { ...rest, wallS: wall() };

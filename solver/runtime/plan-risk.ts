@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { TwinError, type ErrorCode, ERROR_REGISTRY } from '../../twin/errors.js';
+import { TwinError } from '../../twin/errors.js';
 import { checkSchema } from '../../twin/validate/schema-check.js';
 import { aggregateRisk, checkRiskOptions, type PlanRiskReport, type RiskOptions } from '../risk/report.js';
 import type { PlanRiskInput, ReplicationSample } from '../risk/replicate.js';
@@ -25,8 +25,7 @@ export function chunkReplications(n: number, workers: number): [number, number][
 }
 
 function toError(id: number, error: { code: string; message: string }): TwinError {
-  const code = (error.code in ERROR_REGISTRY ? error.code : 'TWIN_E_INTERNAL') as ErrorCode;
-  return new TwinError(code, `plan-risk task ${id}: ${error.message}`);
+  return TwinError.fromJSON(error, `plan-risk task ${id}: `);
 }
 
 /** Check a worker's reply against the protocol and the task it answers; samples in replication order. */

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ReplicationOutcome, SolverTask } from '../protocol.js';
+import { ReplicationOutcome, type SolverTask } from '../protocol.js';
+import { checkSchema } from '../../twin/validate/schema-check.js';
+import { TwinError } from '../../twin/errors.js';
 import runReplication from './replication-worker.js';
 import { workerFile } from './worker-file.js';
 
@@ -37,7 +39,7 @@ export async function runReplications(
   try {
     return await Promise.all(
       tasks.map(async (task) => {
-        const outcome = (await pool.run(task)) as ReplicationOutcome;
+        const outcome = checkedOutcome(await pool.run(task));
         progress();
         return outcome;
       }),
@@ -45,4 +47,12 @@ export async function runReplications(
   } finally {
     await pool.destroy();
   }
+}
+
+/** A worker's reply as the protocol says, or an error naming what is wrong with it (a bug, never a crash). */
+function checkedOutcome(reply: unknown): ReplicationOutcome {
+  const checked = checkSchema(ReplicationOutcome, reply);
+  if (checked.ok) return checked.value;
+  const detail = checked.issues.map((i) => `${i.path || 'reply'}: ${i.message}`).join('; ');
+  throw new TwinError('TWIN_E_INTERNAL', `malformed replication reply: ${detail}`);
 }

@@ -1,7 +1,8 @@
 import { Piscina } from 'piscina';
 import type { ProductionProblem } from '../production/problem.js';
-import type { ProductionSolveOptions, ProductionSolveResult } from '../production/solve.js';
-import { TwinError, isErrorCode } from '../../twin/errors.js';
+import type { ProductionSolveResult } from '../production/solve.js';
+import { TwinError } from '../../twin/errors.js';
+import { parseProductionReply, type ProductionTaskOptions } from './production-worker.js';
 import { workerFile } from './worker-file.js';
 
 /**
@@ -22,7 +23,7 @@ export class ProductionSolverPool {
 
   async solve(
     problem: ProductionProblem,
-    options: Omit<ProductionSolveOptions, 'clock' | 'onImprove'>,
+    options: ProductionTaskOptions,
     signal?: AbortSignal,
   ): Promise<ProductionSolveResult> {
     const stop = new SharedArrayBuffer(4);
@@ -32,15 +33,14 @@ export class ProductionSolverPool {
     if (signal?.aborted) raise();
     signal?.addEventListener('abort', raise, { once: true });
     try {
-      const reply = (await this.pool.run({ problem, options, stop })) as {
-        result?: ProductionSolveResult;
-        error?: { code: string; message: string; details?: unknown };
-      };
-      if (reply.error) {
-        const code = isErrorCode(reply.error.code) ? reply.error.code : 'TWIN_E_INTERNAL';
-        throw new TwinError(code, reply.error.message, reply.error.details);
+      const parsed = parseProductionReply(await this.pool.run({ problem, options, stop }));
+      if (!parsed.ok)
+        throw new TwinError('TWIN_E_INTERNAL', `bad reply from the production worker: ${parsed.error}`);
+      const reply = parsed.value;
+      if ('error' in reply) {
+        throw TwinError.fromJSON(reply.error);
       }
-      return reply.result!;
+      return reply.result;
     } finally {
       signal?.removeEventListener('abort', raise);
     }

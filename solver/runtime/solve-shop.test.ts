@@ -2,41 +2,18 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TwinError } from '../../twin/errors.js';
 import { checkPlan } from '../check/check-plan.js';
-import { derivedSeed, FastRandom } from '../heuristics/fast-random.js';
+import { derivedSeed } from '../heuristics/fast-random.js';
 import { createShopSearch } from '../heuristics/search.js';
 import { FT06_OPTIMUM, ft06 } from '../shop/__fixtures__/ft06.js';
 import { compileShop } from '../shop/compiled.js';
 import type { ShopProblem } from '../shop/problem.js';
+import { randomJobShop } from './__fixtures__/random-job-shop.js';
 import { parseScheduleReply } from './schedule-protocol.js';
 import { ScheduleWorker } from './schedule-worker.js';
 import { readScheduleReply, solveShop, type ShopIncumbent } from './solve-shop.js';
 
 // The workers run the compiled JavaScript: `npm run build` first (the test script does).
 const compiled = new URL('../../dist/solver/runtime/schedule-worker.js', import.meta.url);
-
-/** A random classic job shop (every job visits every machine once), for runs where ft06 is too easy. */
-function randomJobShop(jobs: number, machines: number, seed: number): ShopProblem {
-  const rng = new FastRandom(seed);
-  return {
-    name: `random-${jobs}x${machines}`,
-    machines: Array.from({ length: machines }, (_, k) => ({ id: `M${k}`, number: k })),
-    jobs: Array.from({ length: jobs }, (_, j) => {
-      const order = [...Array(machines).keys()];
-      for (let i = order.length - 1; i > 0; i--) {
-        const k = rng.int(i + 1);
-        [order[i], order[k]] = [order[k]!, order[i]!];
-      }
-      return {
-        id: `J${j}`,
-        release: 0,
-        operations: order.map((machine, k) => ({
-          id: `O${k}`,
-          alternatives: [{ machine, duration: rng.between(1, 99) }],
-        })),
-      };
-    }),
-  };
-}
 
 const expectChecked = (problem: ShopProblem, result: Awaited<ReturnType<typeof solveShop>>) => {
   const check = checkPlan(problem, result.plan);

@@ -9,7 +9,7 @@
 // cancelled) run reports `iterationsPerWorker`; passing it as maxIterations replays that run.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { isErrorCode, TwinError } from '../../twin/errors.js';
+import { TwinError } from '../../twin/errors.js';
 import { checkPlan } from '../check/check-plan.js';
 import { derivedSeed } from '../heuristics/fast-random.js';
 import { reachesTarget } from '../heuristics/target.js';
@@ -95,8 +95,7 @@ export function readScheduleReply(message: unknown, run: number, worker: number)
   }
   const reply = parsed.message;
   if (reply.type === 'failed') {
-    const code = isErrorCode(reply.error.code) ? reply.error.code : 'TWIN_E_INTERNAL';
-    throw new TwinError(code, reply.error.message);
+    throw TwinError.fromJSON(reply.error);
   }
   if (reply.run !== run || reply.worker !== worker) {
     throw new TwinError(

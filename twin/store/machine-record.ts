@@ -28,10 +28,11 @@ export class MachineRecord {
   partCount = 0;
   scrapCount = 0;
   quality: Quality = 'good';
-  readonly signals: Record<string, SignalValue> = {};
+  /** No prototype: signal names come from the plant, and `__proto__` or `toString` must stay plain keys. */
+  readonly signals: Record<string, SignalValue> = Object.create(null) as Record<string, SignalValue>;
   readonly stateMs: StateDurations = zeroDurations();
   energyKwh = 0;
-  /** Last measured power (kW) and when, to integrate energy from a power signal when there is one. */
+  /** Last measured power (kW), to integrate energy from a power signal when there is one. */
   private measuredPowerKw: number | undefined;
   private accountedToMs: number;
 
@@ -52,8 +53,7 @@ export class MachineRecord {
     const dt = toMs - this.accountedToMs;
     if (!(dt > 0)) return;
     this.stateMs[this.state] += dt;
-    const kw = this.measuredPowerKw ?? powerDrawKw(this.info.powerKw, this.state);
-    this.energyKwh += (kw * dt) / 3_600_000;
+    this.energyKwh += this.energyOver(dt);
     this.accountedToMs = toMs;
   }
 
@@ -64,14 +64,15 @@ export class MachineRecord {
   /** Durations and energy as they would be at `atMs`, without changing the record. */
   durationsAt(atMs: number): { stateMs: StateDurations; energyKwh: number } {
     const stateMs = { ...this.stateMs };
-    let energyKwh = this.energyKwh;
     const dt = atMs - this.accountedToMs;
-    if (dt > 0) {
-      stateMs[this.state] += dt;
-      const kw = this.measuredPowerKw ?? powerDrawKw(this.info.powerKw, this.state);
-      energyKwh += (kw * dt) / 3_600_000;
-    }
-    return { stateMs, energyKwh };
+    if (!(dt > 0)) return { stateMs, energyKwh: this.energyKwh };
+    stateMs[this.state] += dt;
+    return { stateMs, energyKwh: this.energyKwh + this.energyOver(dt) };
+  }
+
+  /** kWh drawn over `dtMs` in the current state: the measured power when there is one, else the model's. */
+  private energyOver(dtMs: number): number {
+    return (this.currentPowerKw() * dtMs) / 3_600_000;
   }
 
   currentPowerKw(): number {

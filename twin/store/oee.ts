@@ -1,4 +1,5 @@
 import type { Oee, StateDurations } from '../schema/twin-snapshot.js';
+import { zeroDurations } from './machine-record.js';
 
 export interface OeeInput {
   stateMs: StateDurations;
@@ -28,7 +29,7 @@ export function computeOee(input: OeeInput): Oee {
 
 /** OEE of several machines: their times and parts summed, performance weighted by ideal time. */
 export function combineOee(items: readonly OeeInput[]): Oee {
-  const stateMs = { running: 0, idle: 0, setup: 0, down: 0, maintenance: 0, blocked: 0, starved: 0, off: 0 };
+  const stateMs = zeroDurations();
   let good = 0;
   let scrap = 0;
   let idealMs = 0;

@@ -148,3 +148,15 @@ describe('BoundedLog', () => {
     expect(log.toArray((x) => x % 2 === 1)).toEqual([3, 5]);
   });
 });
+
+describe('signal names from the plant', () => {
+  it('keeps names like __proto__ and toString as plain signals', () => {
+    const s = new TwinStore([{ id: 'M1', line: 'L1', kind: 'cnc' }], { startMs: 0 });
+    for (const signal of ['__proto__', 'toString', 'constructor']) {
+      s.apply({ source: 't', asset: 'M1', signal, value: 7, quality: 'good', sourceTs: 1 });
+    }
+    const signals = s.machineView('M1')!.signals;
+    expect(Object.keys(signals).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(signals.toString).toMatchObject({ value: 7 });
+  });
+});

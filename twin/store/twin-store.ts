@@ -1,4 +1,11 @@
-import { SHOP_FLOOR_STATES, type ShopFloorState } from '../schema/machine-state.js';
+import {
+  MACHINERY_ITEM_STATES,
+  MACHINERY_OPERATION_MODES,
+  SHOP_FLOOR_STATES,
+  type MachineryItemState,
+  type MachineryOperationMode,
+  type ShopFloorState,
+} from '../schema/machine-state.js';
 import type { Observation } from '../schema/observation.js';
 import type { Alarm, MachineView, TwinSnapshot } from '../schema/twin-snapshot.js';
 import { MACHINE_SIGNALS } from '../signals.js';
@@ -38,6 +45,8 @@ export interface TwinStoreOptions {
 }
 
 const STATE_SET = new Set<string>(SHOP_FLOOR_STATES);
+const ITEM_STATES = new Set<string>(MACHINERY_ITEM_STATES);
+const OPERATION_MODES = new Set<string>(MACHINERY_OPERATION_MODES);
 const THROUGHPUT_BUCKETS = 60;
 
 /**
@@ -53,7 +62,8 @@ export class TwinStore {
   lastMs: number;
   /** Observations for assets the model does not know: counted, not applied. */
   unknownAssets = 0;
-  activePlan: { id: string; version: number } | undefined;
+  /** Grows by one each time an alarm is raised or cleared: a cheap way to see that the alarm list changed. */
+  alarmVersion = 0;
   private readonly bucketMs: number;
   private readonly buckets = new Float64Array(THROUGHPUT_BUCKETS);
   private readonly bucketIds = new Float64Array(THROUGHPUT_BUCKETS).fill(-1);
@@ -131,11 +141,10 @@ export class TwinStore {
     const item = m.signals[MACHINE_SIGNALS.itemState]?.value;
     const mode = m.signals[MACHINE_SIGNALS.operationMode]?.value ?? 'None';
     if (typeof item !== 'string' || typeof mode !== 'string') return undefined;
-    const valid =
-      ['NotAvailable', 'OutOfService', 'NotExecuting', 'Executing'].includes(item) &&
-      ['None', 'Maintenance', 'Setup', 'Processing'].includes(mode);
-    if (!valid) return undefined;
-    const state = fromMachinery(item as never, mode as never, { workWaiting: m.order !== undefined });
+    if (!ITEM_STATES.has(item) || !OPERATION_MODES.has(mode)) return undefined;
+    const state = fromMachinery(item as MachineryItemState, mode as MachineryOperationMode, {
+      workWaiting: m.order !== undefined,
+    });
     return this.setState(m, state, ts);
   }
 
@@ -166,6 +175,7 @@ export class TwinStore {
     const key = `${asset}\u0000${kind}`;
     if (this.alarms.get(key)?.active) return;
     this.alarms.set(key, { id: this.nextAlarmId++, asset, kind, message, sinceMs: atMs, active: true });
+    this.alarmVersion++;
     this.log(asset, 'alarm', message, atMs);
   }
 
@@ -174,6 +184,7 @@ export class TwinStore {
     const alarm = this.alarms.get(key);
     if (!alarm?.active) return;
     alarm.active = false;
+    this.alarmVersion++;
     this.log(asset, 'alarmCleared', alarm.message, atMs);
   }
 
@@ -265,7 +276,6 @@ export class TwinStore {
         ...(busiest && { bottleneck: busiest.id }),
       },
       alarms: this.alarmList(),
-      ...(this.activePlan && { activePlan: { ...this.activePlan } }),
     };
   }
 }

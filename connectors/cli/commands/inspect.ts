@@ -2,7 +2,7 @@ import { inspectScenario, type InspectReport } from '../../../scenarios/inspect.
 import type { InputFormat } from '../../../scenarios/load.js';
 import type { CliOutput } from '../output.js';
 import { readScenarioFile } from '../read-input.js';
-import { formatIssues } from '../report-issues.js';
+import { reported } from '../report-issues.js';
 
 /** `twin inspect <file> [--json]`: what is in it and where the work piles up. */
 export async function inspectCommand(
@@ -10,11 +10,8 @@ export async function inspectCommand(
   options: { format?: InputFormat; json?: boolean },
   io: CliOutput,
 ): Promise<number> {
-  const loaded = await readScenarioFile(file, options.format);
-  if (!loaded.ok) {
-    io.err(formatIssues(file, loaded.issues));
-    return 1;
-  }
+  const loaded = reported(file, io, await readScenarioFile(file, options.format));
+  if (!loaded) return 1;
   // A scenario is its model with its what-if edits applied (loading applied them).
   const report = { ...inspectScenario(loaded.edited), editsApplied: loaded.scenario.edits?.length ?? 0 };
   if (options.json) io.out(`${JSON.stringify({ file, format: loaded.format, ...report }, null, 2)}\n`);

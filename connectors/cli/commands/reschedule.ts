@@ -1,13 +1,10 @@
-import { parse as parseYaml } from 'yaml';
-import { TwinError } from '../../../twin/errors.js';
-import { Plan } from '../../../twin/schema/plan.js';
-import { checkSchema } from '../../../twin/validate/schema-check.js';
+import type { Plan } from '../../../twin/schema/plan.js';
 import { validateEvent, type RescheduleEvent } from '../../../scenarios/production/events.js';
 import { rescheduleScenario, DEFAULT_FROZEN_HORIZON_S } from '../../../scenarios/production/reschedule.js';
 import { scheduleScenario } from '../../../scenarios/production/schedule.js';
 import type { CliOutput } from '../output.js';
-import { readScenarioFile, readTextFile } from '../read-input.js';
-import { formatIssues } from '../report-issues.js';
+import { parseDataText, readDataFile, readPlanFile, readScenarioFile } from '../read-input.js';
+import { reported, reportTwinError } from '../report-issues.js';
 import {
   renderLateOrders,
   renderValues,
@@ -28,51 +25,8 @@ export interface RescheduleOptions extends ProductionCliOptions {
 async function readEvent(text: string, startMs: number, io: CliOutput): Promise<RescheduleEvent | undefined> {
   const inline = text.trim().startsWith('{');
   const where = inline ? '--event' : text;
-  let raw = text;
-  if (!inline) {
-    const read = await readTextFile(text);
-    if (!read.ok) {
-      io.err(formatIssues(text, [read.issue]));
-      return undefined;
-    }
-    raw = read.text;
-  }
-  let value: unknown;
-  try {
-    value = parseYaml(raw);
-  } catch (e) {
-    io.err(`${where}: not valid JSON or YAML: ${(e as Error).message} [TWIN_E_YAML_SYNTAX]\n`);
-    return undefined;
-  }
-  const checked = validateEvent(value, startMs);
-  if (!checked.ok) {
-    io.err(formatIssues(where, checked.issues));
-    return undefined;
-  }
-  return checked.value;
-}
-
-async function readPlan(file: string, io: CliOutput): Promise<Plan | undefined> {
-  const read = await readTextFile(file);
-  if (!read.ok) {
-    io.err(formatIssues(file, [read.issue]));
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(read.text);
-  } catch (e) {
-    io.err(`${file}: not valid JSON: ${(e as Error).message} [TWIN_E_YAML_SYNTAX]\n`);
-    return undefined;
-  }
-  // A `twin schedule --json` report carries its plan under `plan`.
-  const candidate = (value as { plan?: unknown })?.plan ?? value;
-  const checked = checkSchema(Plan, candidate);
-  if (!checked.ok) {
-    io.err(formatIssues(file, checked.issues));
-    return undefined;
-  }
-  return checked.value;
+  const read = reported(where, io, inline ? parseDataText(text) : await readDataFile(text));
+  return read && reported(where, io, validateEvent(read.value, startMs))?.value;
 }
 
 /**
@@ -84,27 +38,25 @@ export async function rescheduleCommand(
   options: RescheduleOptions,
   io: CliOutput,
 ): Promise<number> {
-  const loaded = await readScenarioFile(file, 'scenario');
-  if (!loaded.ok) {
-    io.err(formatIssues(file, loaded.issues));
-    return 1;
-  }
+  const loaded = reported(file, io, await readScenarioFile(file, 'scenario'));
+  if (!loaded) return 1;
   const scenario = loaded.edited;
   const startMs = Date.parse(scenario.start);
   const event = await readEvent(options.event, startMs, io);
   if (!event) return 1;
   let previous: Plan | undefined;
   if (options.plan !== undefined) {
-    previous = await readPlan(options.plan, io);
+    previous = reported(options.plan, io, await readPlanFile(options.plan))?.value;
     if (!previous) return 1;
   }
+  const frozenHorizonS = options.frozenHorizon ?? DEFAULT_FROZEN_HORIZON_S;
   try {
     const solve = solveOptions(options);
     const base =
       previous ?? (scheduleScenario(scenario, { ...solve, plan: { createdAtMs: Date.now() } }).plan as Plan);
     const r = rescheduleScenario(scenario, base, event, {
       ...solve,
-      frozenHorizonS: options.frozenHorizon ?? DEFAULT_FROZEN_HORIZON_S,
+      frozenHorizonS,
       createdAtMs: Date.now(),
     });
     if (options.json) {
@@ -126,7 +78,7 @@ export async function rescheduleCommand(
     const lines = [
       `${r.problem.name}: ${r.plan.trigger.detail} at ${r.now} s → plan ${r.plan.id} version ${r.plan.version} (parent ${base.id})`,
       ...renderValues(r.result.values),
-      `  frozen              ${c.frozen} operations (running or starting within ${options.frozenHorizon ?? DEFAULT_FROZEN_HORIZON_S} s)`,
+      `  frozen              ${c.frozen} operations (running or starting within ${frozenHorizonS} s)`,
       `  moved               ${c.movedCount} operations (start moved > ${c.toleranceS} s or machine changed), ${c.machineChanges} machine changes, ${c.added} new`,
       `  newly late          ${c.newlyLate.join(', ') || '-'}`,
       `  newly on time       ${c.newlyOnTime.join(', ') || '-'}`,
@@ -136,8 +88,6 @@ export async function rescheduleCommand(
     io.out(`${[...lines, ...(late.length ? ['  latest orders:', ...late] : [])].join('\n')}\n`);
     return 0;
   } catch (e) {
-    if (!(e instanceof TwinError)) throw e;
-    io.err(`${file}: ${e.message} [${e.code}]\n`);
-    return e.code === 'TWIN_E_INTERNAL' ? 2 : 1;
+    return reportTwinError(file, e, io);
   }
 }

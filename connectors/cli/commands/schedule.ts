@@ -4,7 +4,6 @@ import type { InputFormat } from '../../../scenarios/load.js';
 import { solveShop, type ShopSolveResult, type StopReason } from '../../../solver/runtime/solve-shop.js';
 import { lowerBound } from '../../../solver/shop/lower-bound.js';
 import type { ShopProblem } from '../../../solver/shop/problem.js';
-import { TwinError } from '../../../twin/errors.js';
 import type { CliOutput } from '../output.js';
 import { readScenarioFile, readShopProblemFile, readTextFile } from '../read-input.js';
 import type { ObjectiveSpec } from '../../../solver/production/objectives.js';
@@ -17,7 +16,7 @@ import {
   scheduleJson,
   solveOptions,
 } from './production-output.js';
-import { formatIssues } from '../report-issues.js';
+import { formatIssues, reported, reportTwinError } from '../report-issues.js';
 
 export interface ScheduleOptions {
   format?: InputFormat;
@@ -95,11 +94,8 @@ export async function scheduleCommand(
       return 1;
     }
   }
-  const loaded = await readShopProblemFile(file, options.format);
-  if (!loaded.ok) {
-    io.err(formatIssues(file, loaded.issues));
-    return 1;
-  }
+  const loaded = reported(file, io, await readShopProblemFile(file, options.format));
+  if (!loaded) return 1;
   const { problem, format } = loaded;
   const quiet = options.json === true;
   const bound: Bound = { value: lowerBound(problem), source: 'computed' };
@@ -146,9 +142,7 @@ export async function scheduleCommand(
       }),
     });
   } catch (e) {
-    if (!(e instanceof TwinError)) throw e;
-    io.err(`${file}: ${e.message} [${e.code}]\n`);
-    return e.code === 'TWIN_E_INTERNAL' ? 2 : 1;
+    return reportTwinError(file, e, io);
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -216,9 +210,7 @@ function scheduleScenarioCommand(
   try {
     scheduled = scheduleScenario(scenario, solveOptions(options));
   } catch (e) {
-    if (!(e instanceof TwinError)) throw e;
-    io.err(`${file}: ${e.message} [${e.code}]\n`);
-    return e.code === 'TWIN_E_INTERNAL' ? 2 : 1;
+    return reportTwinError(file, e, io);
   }
   const { problem, result, plan, orders } = scheduled;
   if (options.json) {

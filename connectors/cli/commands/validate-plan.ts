@@ -1,7 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { parse } from 'yaml';
-import { Plan } from '../../../twin/schema/plan.js';
-import { checkSchema } from '../../../twin/validate/schema-check.js';
 import { modelOf } from '../../../scenarios/schema.js';
 import type { InputFormat } from '../../../scenarios/load.js';
 import { findConflicts } from '../../../solver/explain/infeasibility.js';
@@ -9,8 +6,8 @@ import { explainOrders, type OrderExplanation } from '../../../solver/explain/la
 import { validatePlan, type PlanValidation } from '../../../solver/risk/validate-plan.js';
 import { PlanRiskPool } from '../../../solver/runtime/plan-risk.js';
 import type { CliOutput } from '../output.js';
-import { readScenarioFile, readTextFile } from '../read-input.js';
-import { formatIssues } from '../report-issues.js';
+import { readPlanFile, readScenarioFile } from '../read-input.js';
+import { reported } from '../report-issues.js';
 
 export interface ValidatePlanCommandOptions {
   plan: string;
@@ -24,27 +21,6 @@ export interface ValidatePlanCommandOptions {
 }
 
 export const DEFAULT_REPLICATIONS = 30;
-
-async function readPlan(file: string, io: CliOutput): Promise<Plan | undefined> {
-  const read = await readTextFile(file);
-  if (!read.ok) {
-    io.err(formatIssues(file, [read.issue]));
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = parse(read.text);
-  } catch (e) {
-    io.err(`${file}: not valid JSON or YAML: ${(e as Error).message} [TWIN_E_YAML_SYNTAX]\n`);
-    return undefined;
-  }
-  const checked = checkSchema(Plan, value);
-  if (!checked.ok) {
-    io.err(formatIssues(file, checked.issues));
-    return undefined;
-  }
-  return checked.value;
-}
 
 const h = (s: number) => `${(s / 3600).toFixed(2)} h`;
 
@@ -80,11 +56,8 @@ export async function validatePlanCommand(
   options: ValidatePlanCommandOptions,
   io: CliOutput,
 ): Promise<number> {
-  const loaded = await readScenarioFile(file, options.format);
-  if (!loaded.ok) {
-    io.err(formatIssues(file, loaded.issues));
-    return 1;
-  }
+  const loaded = reported(file, io, await readScenarioFile(file, options.format));
+  if (!loaded) return 1;
   const scenario = loaded.edited;
   const request = { model: modelOf(scenario), orders: scenario.orders, startMs: Date.parse(scenario.start) };
   const conflicts = findConflicts(request);
@@ -93,7 +66,7 @@ export async function validatePlanCommand(
     else for (const c of conflicts.conflicts) io.err(`${file}: ${c.severity}: ${c.message}\n`);
     return 1;
   }
-  const plan = await readPlan(options.plan, io);
+  const plan = reported(options.plan, io, await readPlanFile(options.plan))?.value;
   if (!plan) return 1;
   const replications = options.replications ?? scenario.experiment?.replications ?? DEFAULT_REPLICATIONS;
   const input = { ...request, plan };

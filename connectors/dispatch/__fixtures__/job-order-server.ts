@@ -1,18 +1,14 @@
 // An in-process OPC UA server implementing the job order contract (connectors/dispatch/job-order.ts):
 // Objects/Machines/<machine>/JobManagement/JobOrderControl with Store and StoreAndStart.
-import path from 'node:path';
 import {
   DataType,
-  MessageSecurityMode,
-  OPCUACertificateManager,
-  OPCUAServer,
-  SecurityPolicy,
   StatusCodes,
   VariantArrayType,
   type CallMethodResultOptions,
   type ISessionContext,
   type Variant,
 } from 'node-opcua';
+import { initTestServer } from '../../opcua/__fixtures__/test-server.js';
 import { JobOrderReceiver, type ReceiverBehaviour } from './job-order-receiver.js';
 
 export interface JobOrderServer {
@@ -30,26 +26,7 @@ export async function startJobOrderServer(
   behaviour: ReceiverBehaviour = {},
 ): Promise<JobOrderServer> {
   const receiver = new JobOrderReceiver(machines, behaviour);
-  const server = new OPCUAServer({
-    port,
-    host: '127.0.0.1',
-    hostname: 'localhost',
-    allowAnonymous: true,
-    securityPolicies: [SecurityPolicy.None],
-    securityModes: [MessageSecurityMode.None],
-    serverCertificateManager: new OPCUACertificateManager({
-      rootFolder: path.join(pkiFolder, 'server'),
-      automaticallyAcceptUnknownCertificate: true,
-    }),
-    userCertificateManager: new OPCUACertificateManager({
-      rootFolder: path.join(pkiFolder, 'user'),
-      automaticallyAcceptUnknownCertificate: true,
-    }),
-  });
-  await server.initialize();
-  const addressSpace = server.engine.addressSpace;
-  if (!addressSpace) throw new Error('no address space');
-  const namespace = addressSpace.getOwnNamespace();
+  const { server, addressSpace, namespace, endpointUrl } = await initTestServer({ port, pkiFolder });
   const folder = namespace.addFolder(addressSpace.rootFolder.objects, { browseName: 'Machines' });
   const machineIds = new Map<string, string>();
   for (const machine of machines) {
@@ -84,7 +61,7 @@ export async function startJobOrderServer(
   }
   await server.start();
   return {
-    endpointUrl: `opc.tcp://localhost:${port}`,
+    endpointUrl,
     receiver,
     machineNodeId: (machine) => machineIds.get(machine) ?? '',
     stop: () => server.shutdown(0),

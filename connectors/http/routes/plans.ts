@@ -45,9 +45,6 @@ export async function planRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     { config: { role: 'operator' }, schema },
     async (request) => {
       const record = await deps.plans.dispatch(request.params.id);
-      if (record.plan.status === 'dispatched' || record.plan.status === 'acknowledged') {
-        deps.twin.store.activePlan = { id: record.plan.id, version: record.plan.version };
-      }
       return { ...deps.plans.summary(record), machines: record.dispatch ?? [] };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../deps.js';
+import { twinSnapshot } from '../twin-snapshot.js';
 
 /** Backlog a slow client may build up before it is cut off (it reconnects and resumes with `since`). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -37,22 +38,14 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const missed = since === undefined ? undefined : deps.stream.since(since);
       if (missed) for (const m of missed) send(m);
       else {
-        const store = deps.twin.store;
-        send({
-          seq: deps.stream.lastSeq,
-          type: since === undefined ? 'hello' : 'resync',
-          atMs: deps.now(),
-          data: store.snapshot(Math.max(store.lastMs, deps.now())),
-        });
+        const type = since === undefined ? 'hello' : 'resync';
+        send({ seq: deps.stream.lastSeq, type, atMs: deps.now(), data: twinSnapshot(deps) });
       }
       const unsubscribe = deps.stream.subscribe(send);
       deps.metrics.streamClients.set(deps.stream.subscribers);
       socket.on('close', () => {
         unsubscribe();
         deps.metrics.streamClients.set(deps.stream.subscribers);
-      });
-      socket.on('message', () => {
-        /* the stream is one-way; client messages are ignored */
       });
     },
   );

@@ -3,6 +3,7 @@ import { TwinError } from '../../../twin/errors.js';
 import { TwinSnapshot } from '../../../twin/schema/twin-snapshot.js';
 import type { AppDeps } from '../deps.js';
 import { HistoryQuery, IdParams } from '../schemas.js';
+import { twinSnapshot } from '../twin-snapshot.js';
 
 interface IdRequest {
   Params: { id: string };
@@ -15,7 +16,7 @@ export async function twinRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get(
     '/api/twin',
     { config: viewer, schema: { tags: ['twin'], response: { 200: TwinSnapshot } } },
-    async () => store.snapshot(Math.max(store.lastMs, deps.now())),
+    async () => twinSnapshot(deps),
   );
 
   app.get<IdRequest>(

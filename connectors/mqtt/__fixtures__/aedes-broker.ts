@@ -13,6 +13,7 @@ export interface TestBroker {
 export async function startAedes(port: number, persistence?: unknown): Promise<TestBroker> {
   const broker = await Aedes.createBroker(persistence ? { persistence } : {});
   const sockets = new Set<Socket>();
+  let stopping: Promise<void> | undefined;
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -25,11 +26,17 @@ export async function startAedes(port: number, persistence?: unknown): Promise<T
   return {
     url: `mqtt://127.0.0.1:${port}`,
     persistence: (broker as unknown as { persistence: unknown }).persistence,
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
-      await closed;
+    stop() {
+      stopping ??= close();
+      return stopping;
     },
   };
+
+  /** Once: a test may stop the broker itself and its clean-up stop it again. */
+  async function close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await closed;
+  }
 }

@@ -1,17 +1,7 @@
 // An in-process node-opcua server with a Machines folder of machines and their process variables, which a test
 // can stop and start again on the same port (the address space is rebuilt the same way, node ids included).
-import path from 'node:path';
-import {
-  DataType,
-  MessageSecurityMode,
-  OPCUACertificateManager,
-  OPCUAServer,
-  SecurityPolicy,
-  StatusCodes,
-  Variant,
-  type StatusCode,
-  type UAVariable,
-} from 'node-opcua';
+import { DataType, StatusCodes, Variant, type StatusCode, type UAVariable } from 'node-opcua';
+import { initTestServer, type TestServerOptions } from './test-server.js';
 
 export interface TelemetryServer {
   endpointUrl: string;
@@ -27,44 +17,15 @@ export const MACHINE_VARIABLES = [
   { name: 'PartCount', dataType: DataType.UInt32, initial: 0 },
 ] as const;
 
-export interface TelemetryServerOptions {
-  port: number;
-  pkiFolder: string;
+export interface TelemetryServerOptions extends Omit<TestServerOptions, 'productName'> {
   machines: readonly string[];
-  /** Accept Sign and SignAndEncrypt (Basic256Sha256) and this user, besides anonymous None. */
-  secure?: { user: string; password: string };
 }
 
 export async function startTelemetryServer(options: TelemetryServerOptions): Promise<TelemetryServer> {
-  const manager = (name: string): OPCUACertificateManager =>
-    new OPCUACertificateManager({
-      rootFolder: path.join(options.pkiFolder, name),
-      automaticallyAcceptUnknownCertificate: true,
-    });
-  const secure = options.secure;
-  const server = new OPCUAServer({
-    port: options.port,
-    host: '127.0.0.1',
-    hostname: 'localhost',
-    allowAnonymous: true,
-    securityPolicies: secure ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256] : [SecurityPolicy.None],
-    securityModes: secure
-      ? [MessageSecurityMode.None, MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt]
-      : [MessageSecurityMode.None],
-    serverCertificateManager: manager('server'),
-    userCertificateManager: manager('user'),
-    userManager: secure
-      ? {
-          isValidUser: (user: string, password: string) =>
-            user === secure.user && password === secure.password,
-        }
-      : undefined,
-    buildInfo: { productName: 'shopfloor-twin telemetry fixture' },
+  const { server, addressSpace, namespace, endpointUrl } = await initTestServer({
+    ...options,
+    productName: 'shopfloor-twin telemetry fixture',
   });
-  await server.initialize();
-  const addressSpace = server.engine.addressSpace;
-  if (!addressSpace) throw new Error('the OPC UA server has no address space');
-  const namespace = addressSpace.getOwnNamespace();
   const machinesFolder = namespace.addFolder(addressSpace.rootFolder.objects, {
     browseName: 'Machines',
     nodeId: 's=Machines',
@@ -102,7 +63,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   }
   await server.start();
   return {
-    endpointUrl: `opc.tcp://localhost:${options.port}`,
+    endpointUrl,
     set(machine, variable, value, status = StatusCodes.Good) {
       const node = variables.get(`${machine}.${variable}`);
       if (!node) throw new Error(`no variable ${machine}.${variable}`);

@@ -3,6 +3,7 @@
 // and transport between a job's operations; free operations not before `now`; nothing past the horizon.
 import { OpenIntervals } from '../../../twin/calendar-intervals.js';
 import type { PlannedOperation, ProductionPlan, ProductionProblem } from '../../production/problem.js';
+import { setupTime } from '../../shop/problem.js';
 import { t } from '../names.js';
 import { differs, isBefore } from '../time.js';
 
@@ -22,17 +23,6 @@ function openTimes(problem: ProductionProblem): OpenIntervals[] {
     const w = mc.unavailable ?? [];
     return w.length ? all.subtract(OpenIntervals.fromPairs(w.map((x) => [x.start, x.end]))) : all;
   });
-}
-
-function setupOf(
-  problem: ProductionProblem,
-  k: number,
-  from: number | undefined,
-  to: number | undefined,
-): number {
-  const mc = problem.machines[k]!;
-  if (to === undefined) return 0;
-  return from === undefined || from < 0 ? (mc.initialSetup?.[to] ?? 0) : (mc.setup?.[from]?.[to] ?? 0);
 }
 
 /** Checks what the shop view cannot; expects entries with valid indices (the shop checker reports others). */
@@ -143,7 +133,7 @@ export function checkProductionRules(
       const prevFam = previous
         ? problem.jobs[previous.job]!.operations[previous.op]!.family
         : (mc.stationFamily?.[e.station] ?? -1);
-      const setup = setupOf(problem, k, prevFam, fam);
+      const setup = setupTime(mc, prevFam === undefined || prevFam < 0 ? undefined : prevFam, fam);
       const from = previous ? previous.end : problem.now;
       const pinned = problem.jobs[e.job]!.operations[e.op]!.pin !== undefined;
       if (!pinned && setup > 0 && isBefore(open[k]!.openTimeBetween(from, e.start), setup))

@@ -1,0 +1,56 @@
+// The production search on a worker thread: the same result as in this thread, and messages checked on both
+// sides with errors naming the field. The worker runs the compiled JavaScript (`npm run build` first).
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ProductionProblem } from '../production/problem.js';
+import { solveProduction } from '../production/solve.js';
+import solveProductionTask, { parseProductionReply } from './production-worker.js';
+import { ProductionSolverPool } from './solve-production.js';
+
+const problem: ProductionProblem = {
+  name: 'two-machines',
+  now: 0,
+  horizon: 1000,
+  machines: ['A', 'B'].map((id) => ({ id, stations: 1, mayPause: true })),
+  jobs: [0, 1, 2].map((j) => ({
+    id: `J${j}`,
+    release: 0,
+    weight: 1,
+    priority: 5,
+    due: 20 + 5 * j,
+    operations: [
+      { id: 'cut', alternatives: [{ machine: j % 2, duration: 4 + j }] },
+      { id: 'weld', alternatives: [{ machine: (j + 1) % 2, duration: 6 }] },
+    ],
+  })),
+};
+
+const pool = new ProductionSolverPool(1);
+afterAll(() => pool.close());
+
+describe('ProductionSolverPool', () => {
+  it('returns what the search returns in this thread', async () => {
+    const options = { seed: 3, maxIterations: 200 };
+    const r = await pool.solve(problem, options);
+    const here = solveProduction(problem, options);
+    expect(r.plan).toEqual(here.plan);
+    expect(r.values).toEqual(here.values);
+    expect(r.encoding.order).toBeInstanceOf(Int32Array);
+  });
+
+  it('answers a malformed task with an error naming the field', async () => {
+    await expect(pool.solve(problem, { seed: -1 })).rejects.toMatchObject({
+      code: 'TWIN_E_SCHEMA',
+      message: expect.stringMatching(/options\/seed|options\.seed/),
+    });
+    const noStop = solveProductionTask({ problem, options: {}, stop: new ArrayBuffer(4) });
+    expect(noStop).toMatchObject({
+      error: { code: 'TWIN_E_SCHEMA', message: /stop: must be a SharedArrayBuffer/ },
+    });
+  });
+
+  it('rejects a malformed reply, naming the field', () => {
+    const bad = parseProductionReply({ result: { plan: { operations: [], makespan: 'soon' } } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toMatch(/makespan/);
+  });
+});
