@@ -125,6 +125,7 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
     },
     history,
     dispatcher,
+    orders: () => (plant ? plant.plant.ordersNow() : scenario.orders),
     now: plantNow,
     workers: config.limits.workers,
     jobs: { maxJobs: config.limits.maxJobs, ttlMs: config.limits.jobTtlS * 1000 },

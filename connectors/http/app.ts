@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './errors.js';
+import { floorRoutes } from './routes/floor.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plans.js';
 import { scenarioRoutes } from './routes/scenarios.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes, deps);
   await app.register(twinRoutes, deps);
+  await app.register(floorRoutes, deps);
   await app.register(scheduleRoutes, deps);
   await app.register(planRoutes, deps);
   await app.register(scenarioRoutes, deps);

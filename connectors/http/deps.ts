@@ -1,3 +1,4 @@
+import type { LayoutView, OrderView } from '../../twin/schema/layout-view.js';
 import type { HistoryReader } from '../history/history-reader.js';
 import type { JobStore } from '../jobs/job-store.js';
 import type { RunProgress, RunResult, ScenarioService } from '../service/scenario-service.js';
@@ -39,6 +40,9 @@ export interface AppDeps {
   scenarios: ScenarioService;
   runs: JobStore<RunResult, RunProgress>;
   /** Readiness: the plant connected, the history reachable. */
+  /** The floor plan (from the model) and the live order book, for the viewer. */
+  layout: LayoutView;
+  orders: () => OrderView[];
   ready: () => { ready: boolean; checks: Record<string, boolean> };
   now: () => number;
 }

@@ -1,6 +1,9 @@
 // Builds the app's dependencies from real parts (twin store, job stores, plan service, scenario library)
 // around a scenario, for the service's composition root (connectors/main.ts) and for tests to share.
 import type { Scenario } from '../../scenarios/schema.js';
+import { layoutView, orderView } from '../../twin/layout-view.js';
+import type { Order } from '../../twin/schema/order.js';
+import { modelOf } from '../../scenarios/schema.js';
 import { machinesFromModel } from '../../twin/store/machines-from-model.js';
 import { TwinStore } from '../../twin/store/twin-store.js';
 import type { HistoryReader } from '../history/history-reader.js';
@@ -24,11 +27,14 @@ export interface ServiceParts {
   workers?: number;
   jobs?: { maxJobs: number; ttlMs: number };
   ready?: AppDeps['ready'];
+  /** The live order book (default: the scenario's). */
+  orders?: () => readonly Order[];
 }
 
 export function buildDeps(parts: ServiceParts): AppDeps {
   const now = parts.now ?? Date.now;
   const { scenario } = parts;
+  const startMs = Date.parse(scenario.start);
   const stream = new StreamHub(10_000, now);
   const metrics = new ServiceMetrics();
   const store = new TwinStore(machinesFromModel(scenario), { startMs: now() });
@@ -63,6 +69,8 @@ export function buildDeps(parts: ServiceParts): AppDeps {
     }),
     scenarios: new ScenarioService(scenario, runs, { maxScenarios: 100, workers: parts.workers ?? 1 }),
     runs,
+    layout: layoutView(modelOf(scenario), startMs),
+    orders: () => (parts.orders?.() ?? scenario.orders).map((o) => orderView(o, startMs)),
     ready: parts.ready ?? (() => ({ ready: true, checks: {} })),
     now,
   };

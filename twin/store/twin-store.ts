@@ -28,11 +28,13 @@ export interface TwinDelta {
   signal?: { name: string; value: Observation['value'] };
 }
 
+export const TWIN_EVENT_KINDS = ['state', 'job', 'alarm', 'alarmCleared'] as const;
+
 export interface TwinEvent {
   seq: number;
   atMs: number;
   asset: string;
-  kind: 'state' | 'job' | 'alarm' | 'alarmCleared';
+  kind: (typeof TWIN_EVENT_KINDS)[number];
   detail: string;
 }
 
