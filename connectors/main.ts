@@ -176,6 +176,11 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
     closers.push(() => t.close());
   }
 
+  // KPIs drift with time even when no telemetry comes: publish them every couple of seconds.
+  const kpiTimer = setInterval(() => deps.twin.publishKpis(plantNow()), 2000);
+  kpiTimer.unref();
+  closers.push(async () => clearInterval(kpiTimer));
+
   const app = await buildApp(deps);
   await app.listen({ host: config.http.host, port: config.http.port });
   const address = app.server.address();

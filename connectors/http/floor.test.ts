@@ -82,4 +82,24 @@ describe('floor plan, order book and event log routes', () => {
     expect(badKind.statusCode).toBe(400);
     expect(badKind.json().message).toMatch(/kind/);
   });
+
+  it('tells the client its role, and refuses it without a token', async () => {
+    expect((await app.inject({ url: '/api/me', headers: auth })).json()).toEqual({
+      role: 'viewer',
+      name: 'viewer',
+    });
+    expect((await app.inject({ url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('publishes the KPIs on the stream when asked', () => {
+    const seen: unknown[] = [];
+    const off = service.deps.stream.subscribe((m) => seen.push(m));
+    service.deps.twin.publishKpis(T0 + 60_000);
+    off();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      type: 'kpis',
+      data: { atMs: T0 + 60_000, kpis: { wip: expect.any(Number) } },
+    });
+  });
 });

@@ -1,7 +1,7 @@
 /** One message on the live stream; `seq` grows by one per message, so a client can resume after a gap. */
 export interface StreamMessage {
   seq: number;
-  type: 'twin' | 'job' | 'dispatch' | 'alarm' | 'plan';
+  type: 'twin' | 'kpis' | 'job' | 'dispatch' | 'alarm' | 'plan';
   atMs: number;
   data: unknown;
 }

@@ -43,6 +43,14 @@ export class TwinService implements ObservationSink {
     if (deltas.length > 0) this.stream.publish('twin', deltas);
     if (this.store.alarmVersion !== alarmVersion) this.stream.publish('alarm', this.store.alarmList(true));
   }
+
+  /** KPIs move with time as well as with telemetry, so the service publishes them on a clock of its own. */
+  publishKpis(nowMs: number): void {
+    this.stream.publish('kpis', {
+      atMs: nowMs,
+      kpis: this.store.snapshot(Math.max(this.store.lastMs, nowMs)).kpis,
+    });
+  }
 }
 
 /** `opcua:plant-1` → `opcua`: a label with few values (one per kind of source). */

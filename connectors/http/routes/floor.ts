@@ -34,6 +34,18 @@ export async function floorRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   const viewer = { role: 'viewer' as const };
 
   app.get(
+    '/api/me',
+    {
+      config: viewer,
+      schema: {
+        tags: ['twin'],
+        response: { 200: Type.Object({ role: Type.String(), name: Type.String() }) },
+      },
+    },
+    async (request) => request.principal ?? { role: 'viewer', name: 'anonymous' },
+  );
+
+  app.get(
     '/api/layout',
     { config: viewer, schema: { tags: ['twin'], response: { 200: LayoutView } } },
     async () => deps.layout,
