@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 // Libraries that do I/O or spawn threads: only connectors/ (and solver/runtime/ for the solver ones) may use them.
@@ -167,6 +168,38 @@ export default tseslint.config(
     files: ['twin/**/*.ts', 'solver/**/*.ts', 'scenarios/**/*.ts'],
     ignores: ['solver/runtime/**', '**/*.test.ts', '**/__fixtures__/**'],
     rules: purityRules,
+  },
+  {
+    // The viewer runs in the browser: its globals, and the rules of hooks.
+    files: ['viewer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        WebSocket: 'readonly',
+        MessageEvent: 'readonly',
+        Storage: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLCanvasElement: 'readonly',
+        HTMLDivElement: 'readonly',
+        ResizeObserver: 'readonly',
+        requestAnimationFrame: 'readonly',
+        cancelAnimationFrame: 'readonly',
+        devicePixelRatio: 'readonly',
+        getComputedStyle: 'readonly',
+        PointerEvent: 'readonly',
+        MouseEvent: 'readonly',
+        WheelEvent: 'readonly',
+        KeyboardEvent: 'readonly',
+      },
+    },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
   },
   {
     // The viewer takes types only from the rest of the product.

@@ -1,0 +1,4 @@
+/** Placeholder until this part of the viewer is built. */
+export function TimeScrubber() {
+  return <div data-testid="TimeScrubber" />;
+}
