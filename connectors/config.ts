@@ -113,6 +113,17 @@ export const ServiceConfig = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    state: Type.Object(
+      {
+        file: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+          default: 'data/twin-state.json',
+          description:
+            'where the twin is saved periodically and at shutdown, to survive a restart (null: never)',
+        }),
+        saveEveryS: Type.Number({ exclusiveMinimum: 0, default: 30 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     viewer: Type.Object(
       { dir: Type.String({ minLength: 1, default: 'dist/viewer' }) },
       { additionalProperties: false, default: {} },
@@ -142,6 +153,7 @@ const ENV_KEYS: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   TWIN_PLANT_OPCUA_PORT: { path: ['plant', 'options', 'opcua', 'port'], kind: 'number' },
   TWIN_LOG_LEVEL: { path: ['log', 'level'], kind: 'string' },
   TWIN_WORKERS: { path: ['limits', 'workers'], kind: 'number' },
+  TWIN_STATE_FILE: { path: ['state', 'file'], kind: 'string' },
 };
 /** Variables that are not configuration keys. */
 const ENV_OTHER = new Set(['TWIN_CONFIG']);

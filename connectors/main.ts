@@ -22,6 +22,7 @@ import { ObservationGate } from './ingest/observation-gate.js';
 import { MqttIngest } from './mqtt/mqtt-ingest.js';
 import { OpcUaIngest } from './opcua/opcua-ingest.js';
 import { loadScenario, startEmbeddedPlant, type EmbeddedPlant } from './plant/embedded-plant.js';
+import { TwinPersistence } from './service/twin-persistence.js';
 import { buildDeps } from './service/compose.js';
 import { ProductionScheduler } from './service/production-scheduler.js';
 import { ProductionSolverPool } from '../solver/runtime/solve-production.js';
@@ -141,6 +142,19 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
   sinks.push(deps.twin);
   const gate = new ObservationGate({ sink: fanOut(sinks), logger: clog });
   const gateSink: ObservationSink = { accept: (batch) => batch.forEach((o) => gate.offer(o)) };
+  if (config.state.file) {
+    const persistence = new TwinPersistence({
+      file: config.state.file,
+      saveEveryMs: config.state.saveEveryS * 1000,
+      twin: deps.twin,
+      history,
+      logger: clog,
+    });
+    await persistence.restore(Date.now());
+    persistence.start();
+    // Runs after the gate is closed (closers run in reverse), so the last observations are in the file.
+    closers.push(() => persistence.close());
+  }
   closers.push(() => gate.close());
 
   if (config.plant.embedded) {

@@ -1,4 +1,5 @@
 import { SHOP_FLOOR_STATES, type ShopFloorState } from '../schema/machine-state.js';
+import type { MachineRecordState } from '../schema/twin-store-state.js';
 import type { PowerKw } from '../schema/machine.js';
 import type { Quality } from '../schema/observation.js';
 import type { SignalValue, StateDurations } from '../schema/twin-snapshot.js';
@@ -55,6 +56,42 @@ export class MachineRecord {
     this.stateMs[this.state] += dt;
     this.energyKwh += this.energyOver(dt);
     this.accountedToMs = toMs;
+  }
+
+  /** The record as saved across a restart. */
+  save(): MachineRecordState {
+    return {
+      id: this.info.id,
+      state: this.state,
+      sinceMs: this.sinceMs,
+      ...(this.order !== undefined && { order: this.order }),
+      ...(this.operation !== undefined && { operation: this.operation }),
+      partCount: this.partCount,
+      scrapCount: this.scrapCount,
+      quality: this.quality,
+      signals: { ...this.signals },
+      stateMs: { ...this.stateMs },
+      energyKwh: this.energyKwh,
+      accountedToMs: this.accountedToMs,
+      ...(this.measuredPowerKw !== undefined && { measuredPowerKw: this.measuredPowerKw }),
+    };
+  }
+
+  /** Take back a saved record (of this machine; the model's info stays as it is now). */
+  restore(saved: MachineRecordState): void {
+    this.state = saved.state;
+    this.sinceMs = saved.sinceMs;
+    this.order = saved.order;
+    this.operation = saved.operation;
+    this.partCount = saved.partCount;
+    this.scrapCount = saved.scrapCount;
+    this.quality = saved.quality;
+    for (const key of Object.keys(this.signals)) delete this.signals[key];
+    Object.assign(this.signals, saved.signals);
+    Object.assign(this.stateMs, saved.stateMs);
+    this.energyKwh = saved.energyKwh;
+    this.accountedToMs = saved.accountedToMs;
+    this.measuredPowerKw = saved.measuredPowerKw;
   }
 
   setPower(kw: number | undefined): void {

@@ -7,6 +7,7 @@ import {
   type ShopFloorState,
 } from '../schema/machine-state.js';
 import type { Observation } from '../schema/observation.js';
+import type { TwinStoreState } from '../schema/twin-store-state.js';
 import type { Alarm, MachineView, TwinSnapshot } from '../schema/twin-snapshot.js';
 import { MACHINE_SIGNALS } from '../signals.js';
 import { fromMachinery } from '../machine-states.js';
@@ -243,6 +244,48 @@ export class TwinStore {
 
   alarmList(activeOnly = false): Alarm[] {
     return [...this.alarms.values()].filter((a) => !activeOnly || a.active).map((a) => ({ ...a }));
+  }
+
+  /** Everything needed to carry the twin across a restart (the service saves it periodically). */
+  save(): TwinStoreState {
+    return {
+      version: 1,
+      savedAtMs: this.lastMs,
+      seq: this.seq,
+      nextAlarmId: this.nextAlarmId,
+      alarmVersion: this.alarmVersion,
+      machines: [...this.machines.values()].map((m) => m.save()),
+      alarms: this.alarmList(),
+      events: this.events.toArray(),
+      throughput: { bucketMs: this.bucketMs, ids: [...this.bucketIds], parts: [...this.buckets] },
+    };
+  }
+
+  /**
+   * Take back a saved state (validated by the caller). Machines the model no longer has are left out, new ones
+   * start fresh; a throughput window of another size starts empty. Returns the machines left out.
+   */
+  restore(saved: TwinStoreState): string[] {
+    const dropped: string[] = [];
+    for (const m of saved.machines) {
+      const record = this.machines.get(m.id);
+      if (record) record.restore(m);
+      else dropped.push(m.id);
+    }
+    this.seq = Math.max(this.seq, saved.seq);
+    this.lastMs = Math.max(this.lastMs, saved.savedAtMs);
+    this.nextAlarmId = Math.max(this.nextAlarmId, saved.nextAlarmId);
+    this.alarmVersion = Math.max(this.alarmVersion, saved.alarmVersion) + 1;
+    this.alarms.clear();
+    for (const a of saved.alarms) {
+      if (this.machines.has(a.asset)) this.alarms.set(`${a.asset}\u0000${a.kind}`, { ...a });
+    }
+    for (const e of saved.events) this.events.push({ ...e });
+    if (saved.throughput.bucketMs === this.bucketMs && saved.throughput.ids.length === THROUGHPUT_BUCKETS) {
+      this.bucketIds.set(saved.throughput.ids);
+      this.buckets.set(saved.throughput.parts);
+    }
+    return dropped;
   }
 
   snapshot(atMs: number = this.lastMs): TwinSnapshot {
