@@ -154,6 +154,8 @@ describe('HTTP API (inject)', () => {
     expect(job.plan.status).toBe('validated');
     expect(job.validation.violations).toEqual([]);
     expect(job.kpis.makespanS).toBeGreaterThan(0);
+    // The worker's best so far reached the job while it ran; its last report is the plan's own makespan.
+    expect(job.progress.best.makespanS).toBe(job.kpis.makespanS);
     const planId = job.plan.id;
     const plan = (await app.inject({ url: `/api/plans/${planId}`, headers: auth('viewer') })).json();
     expect(plan.plan.assignments.length).toBeGreaterThan(0);

@@ -13,8 +13,10 @@ export interface ScheduleRequest {
 
 export interface ScheduleProgress {
   elapsedS: number;
+  /** The value of the objective asked for, best so far. */
   bestObjective?: number;
   iterations?: number;
+  best?: { makespanS: number; weightedTardinessS: number; lateOrders: number };
 }
 
 export interface ScheduleOutcome {

@@ -39,6 +39,12 @@ const OBJECTIVES: Record<ScheduleRequest['objective'], string> = {
   tardiness: 'tardiness',
   lateOrders: 'late',
 };
+/** The progress figure each objective is judged by. */
+const PRIMARY = {
+  makespan: 'makespan',
+  tardiness: 'weightedTardiness',
+  lateOrders: 'lateOrders',
+} as const satisfies Record<ScheduleRequest['objective'], string>;
 
 /**
  * The service's scheduler: the production problem of the live plant (done work left out, running work pinned,
@@ -83,6 +89,13 @@ export class ProductionScheduler implements Scheduler, PlanValidator {
       problem,
       { seed: request.seed, objective: objective.spec, timeBudgetMs: request.timeBudgetS * 1000 },
       ctx.signal,
+      (p) =>
+        ctx.report({
+          elapsedS: (this.options.now() - started) / 1000,
+          iterations: p.iterations,
+          bestObjective: p[PRIMARY[request.objective]],
+          best: { makespanS: p.makespan, weightedTardinessS: p.weightedTardiness, lateOrders: p.lateOrders },
+        }),
     );
     assertValid(problem, result);
     const id = `P${String(++this.planCount).padStart(4, '0')}`;

@@ -50,6 +50,8 @@ const ProductionTask = Type.Object(
     options: ProductionTaskOptions,
     /** Set to 1 by the caller to stop early: the search returns its best so far. */
     stop: typed<SharedArrayBuffer>('SharedArrayBuffer'),
+    /** Where the search writes its best so far for the caller to read while it runs (see PROGRESS_FIELDS). */
+    progress: Type.Optional(typed<SharedArrayBuffer>('SharedArrayBuffer')),
   },
   { additionalProperties: false },
 );
@@ -121,11 +123,31 @@ type Kind = abstract new (...args: never[]) => object;
 /** Where a message holds typed arrays (JSON Schema cannot say), and of which kind; absent parents are skipped. */
 const TASK_ARRAYS: [path: string[], kind: Kind][] = [
   [['stop'], SharedArrayBuffer],
+  [['progress'], SharedArrayBuffer],
   [['options', 'start', 'order'], Int32Array],
   [['options', 'start', 'alt'], Int32Array],
   [['options', 'reference', 'start'], Float64Array],
   [['options', 'reference', 'machine'], Int32Array],
 ];
+/**
+ * The progress buffer: Float64 slots written by the worker on each improvement, `improvements` last, so a
+ * reader that sees a new count sees the values that came with it (a torn read only shows a value early).
+ */
+export const PROGRESS_FIELDS = [
+  'iterations',
+  'elapsedMs',
+  'makespan',
+  'weightedTardiness',
+  'lateOrders',
+  'improvements',
+] as const;
+export type ProgressSnapshot = Record<(typeof PROGRESS_FIELDS)[number], number>;
+
+export function readProgress(buffer: SharedArrayBuffer): ProgressSnapshot {
+  const view = new Float64Array(buffer);
+  return Object.fromEntries(PROGRESS_FIELDS.map((name, k) => [name, view[k] ?? 0])) as ProgressSnapshot;
+}
+
 const REPLY_ARRAYS: [path: string[], kind: Kind][] = [
   [['result', 'encoding', 'order'], Int32Array],
   [['result', 'encoding', 'alt'], Int32Array],
@@ -173,8 +195,25 @@ export default function solveProductionTask(message: unknown): ProductionReply {
   const task = parsed.value;
   const flag = new Int32Array(task.stop);
   const clock = (): number => (Atomics.load(flag, 0) === 1 ? Number.MAX_SAFE_INTEGER : performance.now());
+  const progress = task.progress ? new Float64Array(task.progress) : undefined;
+  const onImprove = progress
+    ? (
+        elapsedMs: number,
+        iterations: number,
+        values: { makespan: number; weightedTardiness: number; lateOrders: number },
+      ) => {
+        progress[0] = iterations;
+        progress[1] = elapsedMs;
+        progress[2] = values.makespan;
+        progress[3] = values.weightedTardiness;
+        progress[4] = values.lateOrders;
+        progress[5] = (progress[5] ?? 0) + 1;
+      }
+    : undefined;
   try {
-    return { result: solveProduction(task.problem, { ...task.options, clock }) };
+    return {
+      result: solveProduction(task.problem, { ...task.options, clock, ...(onImprove && { onImprove }) }),
+    };
   } catch (e) {
     const err =
       e instanceof TwinError ? e.toJSON() : { code: 'TWIN_E_INTERNAL', message: (e as Error).message };

@@ -3,7 +3,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProductionProblem } from '../production/problem.js';
 import { solveProduction } from '../production/solve.js';
-import solveProductionTask, { parseProductionReply } from './production-worker.js';
+import solveProductionTask, {
+  PROGRESS_FIELDS,
+  parseProductionReply,
+  readProgress,
+} from './production-worker.js';
 import { ProductionSolverPool } from './solve-production.js';
 
 const problem: ProductionProblem = {
@@ -35,6 +39,28 @@ describe('ProductionSolverPool', () => {
     expect(r.plan).toEqual(here.plan);
     expect(r.values).toEqual(here.values);
     expect(r.encoding.order).toBeInstanceOf(Int32Array);
+  });
+
+  it('writes its best so far where the caller can read it while it runs', async () => {
+    const buffer = new SharedArrayBuffer(8 * PROGRESS_FIELDS.length);
+    const options = { seed: 3, maxIterations: 300 };
+    const reply = solveProductionTask({ problem, options, stop: new SharedArrayBuffer(4), progress: buffer });
+    if (!('result' in reply)) throw new Error(JSON.stringify(reply));
+    const progress = readProgress(buffer);
+    expect(progress.improvements).toBeGreaterThanOrEqual(1);
+    expect(progress.makespan).toBe(reply.result.values.makespan);
+    expect(progress.lateOrders).toBe(reply.result.values.lateOrders);
+
+    const heard: number[] = [];
+    const r = await pool.solve(
+      problem,
+      { seed: 3, timeBudgetMs: 400 },
+      undefined,
+      (p) => heard.push(p.makespan),
+      20,
+    );
+    expect(heard.length).toBeGreaterThanOrEqual(1);
+    expect(heard.at(-1)).toBe(r.values.makespan);
   });
 
   it('answers a malformed task with an error naming the field', async () => {
