@@ -25,6 +25,7 @@ export interface JobProgress {
   elapsedS?: number;
   bestObjective?: number;
   iterations?: number;
+  best?: { makespanS: number; weightedTardinessS: number; lateOrders: number };
   done?: number;
   total?: number;
 }
