@@ -24,8 +24,9 @@ VM_PORT=18428
 INFLUXDB1_PORT=18086
 INFLUXDB1_RPC_PORT=18088
 TIMEOUT="${TEST_SERVERS_TIMEOUT:-30}"
-# glpk-utils gives native glpsol, the reference the glpk.js MILP results are compared with.
-PACKAGES=(mosquitto victoria-metrics influxdb chromium glpk-utils)
+# glpk-utils gives native glpsol, the reference the glpk.js MILP results are compared with; a CJK font lets
+# chromium draw the viewer's Simplified Chinese.
+PACKAGES=(mosquitto victoria-metrics influxdb chromium glpk-utils fonts-wqy-microhei)
 # Every data folder of this checkout is named after MARKER, so leftovers of an earlier run (whose state file
 # was lost) can be told apart from other checkouts' servers and from anything else on the machine.
 MARKER="shopfloor-twin-servers.$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
@@ -55,6 +56,7 @@ missing_binaries() {
     command -v "$bin" >/dev/null 2>&1 || printf '%s\n' "$bin"
   done
   chromium_path >/dev/null || printf 'chromium\n'
+  [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || printf 'fonts-wqy-microhei\n'
 }
 
 cmd_install() {

@@ -4,6 +4,7 @@ import { createApiClient } from './api/client.js';
 import { App } from './app/App.js';
 import { startViewer } from './app/bootstrap.js';
 import { LOCALES, type Locale } from './i18n/messages.js';
+import { maybeStartBench } from './scene/bench-mode.js';
 import { ViewerContext } from './store/context.js';
 import { createViewerStore } from './store/store.js';
 import './app/app.css';
@@ -25,7 +26,8 @@ store.subscribe((s, before) => {
   }
 });
 document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
-startViewer(store, api);
+// `?bench=<machines>x<wip>` draws a synthetic plant for the frame benchmark instead of the service's.
+if (!maybeStartBench(store)) startViewer(store, api);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,108 @@
+import { Html } from '@react-three/drei';
+import { useEffect, useMemo } from 'react';
+import {
+  BufferGeometry,
+  Float32BufferAttribute,
+  InstancedMesh,
+  Matrix4,
+  MeshStandardMaterial,
+  Quaternion,
+  Vector3,
+} from 'three';
+import type { LayoutView } from '../api/types.js';
+import { rackGeometry } from './kind-geometry.js';
+
+/** Margin drawn around a line's machines and buffers, in metres. */
+const LINE_MARGIN_M = 1.5;
+
+/** The floor sized to the layout's bounds, line areas outlined and named, buffers as racks. */
+export function FloorPlan({ layout }: { layout: LayoutView }) {
+  const { minX, minY, maxX, maxY } = layout.bounds;
+  const outlines = useMemo(() => lineOutlines(layout), [layout]);
+  const racks = useMemo(() => bufferRacks(layout), [layout]);
+  useEffect(
+    () => () => {
+      outlines.dispose();
+      racks.geometry.dispose();
+      (racks.material as MeshStandardMaterial).dispose();
+      racks.dispose();
+    },
+    [outlines, racks],
+  );
+  return (
+    <>
+      <mesh rotation-x={-Math.PI / 2} position={[(minX + maxX) / 2, 0, -(minY + maxY) / 2]} receiveShadow>
+        <planeGeometry args={[maxX - minX, maxY - minY]} />
+        <meshStandardMaterial color="#cfd4da" roughness={1} />
+      </mesh>
+      <lineSegments geometry={outlines}>
+        <lineBasicMaterial color="#5b6b7d" />
+      </lineSegments>
+      <primitive object={racks} />
+      {layout.lines.map((line) => (
+        <Html
+          key={line.id}
+          // The south-west corner, outside the outline: the label hangs below it, towards the camera.
+          position={[
+            line.centre.x - line.size.width / 2 - LINE_MARGIN_M,
+            0.05,
+            -(line.centre.y - line.size.depth / 2 - LINE_MARGIN_M),
+          ]}
+          className="scene-line-label"
+          zIndexRange={[5, 0]}
+        >
+          {line.name}
+        </Html>
+      ))}
+    </>
+  );
+}
+
+/** One LineSegments geometry holding the rectangle of every line. */
+function lineOutlines(layout: LayoutView): BufferGeometry {
+  const points: number[] = [];
+  for (const line of layout.lines) {
+    const x0 = line.centre.x - line.size.width / 2 - LINE_MARGIN_M;
+    const x1 = line.centre.x + line.size.width / 2 + LINE_MARGIN_M;
+    const y0 = line.centre.y - line.size.depth / 2 - LINE_MARGIN_M;
+    const y1 = line.centre.y + line.size.depth / 2 + LINE_MARGIN_M;
+    const corners = [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ] as const;
+    for (let i = 0; i < 4; i++) {
+      const [ax, ay] = corners[i]!;
+      const [bx, by] = corners[(i + 1) % 4]!;
+      points.push(ax, 0.02, -ay, bx, 0.02, -by);
+    }
+  }
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(points, 3));
+  return g;
+}
+
+/** The buffers as storage racks, one InstancedMesh, each scaled to its footprint. */
+function bufferRacks(layout: LayoutView): InstancedMesh {
+  const mesh = new InstancedMesh(
+    rackGeometry(),
+    new MeshStandardMaterial({ color: '#8d6e63', roughness: 0.9 }),
+    Math.max(1, layout.buffers.length),
+  );
+  mesh.count = layout.buffers.length;
+  const m = new Matrix4();
+  const q = new Quaternion();
+  const up = new Vector3(0, 1, 0);
+  const p = new Vector3();
+  const s = new Vector3();
+  layout.buffers.forEach((b, i) => {
+    const { position, footprint, rotationDeg = 0 } = b.placement;
+    p.set(position.x, 0, -position.y);
+    q.setFromAxisAngle(up, (rotationDeg * Math.PI) / 180);
+    s.set(footprint.width, footprint.height ?? 1.2, footprint.depth);
+    mesh.setMatrixAt(i, m.compose(p, q, s));
+  });
+  mesh.computeBoundingSphere();
+  return mesh;
+}
