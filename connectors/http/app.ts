@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { registerAuth } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './errors.js';
@@ -19,6 +19,16 @@ import { twinRoutes } from './routes/twin.js';
 /** Secrets never reach the logs: tokens travel in headers or `?token=`, both redacted. */
 const LOG_REDACT = ['req.headers.authorization', 'req.query.token'];
 
+/** The request as logged: the URL with any `token=` query value masked (the viewer's stream carries one). */
+function requestForLog(req: FastifyRequest): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: req.url.replace(/([?&]token=)[^&#]*/g, '$1***'),
+    host: req.host,
+    remoteAddress: req.ip,
+  };
+}
+
 /**
  * The fastify app, built apart from `listen()` so tests use `inject()`. Route schemas are TypeBox: one source
  * for validation, serialisation and the OpenAPI document at `/openapi.json` (docs page at `/docs`).
@@ -29,7 +39,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger:
       options.logger === undefined || options.logger === false
         ? false
-        : { ...(typeof options.logger === 'object' ? options.logger : {}), redact: LOG_REDACT },
+        : {
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+            redact: LOG_REDACT,
+            serializers: { req: requestForLog },
+          },
     bodyLimit: options.limits.bodyLimitBytes,
     // Reject unknown keys instead of stripping them silently; report every problem, not just the first.
     ajv: {
