@@ -2,8 +2,10 @@ import type { FactoryModel } from '../../twin/schema/factory.js';
 import type { Order } from '../../twin/schema/order.js';
 import type { Plan } from '../../twin/schema/plan.js';
 import { planHorizonS } from '../check/plan-model-resolve.js';
-import { simulateFactory } from '../des/factory/run.js';
+import { buildFactory } from '../des/factory/build.js';
 import type { RngKind } from '../des/random/streams.js';
+import { compileHorizonS, type CompiledModelCache } from './compiled-cache.js';
+import { preparePlan, runPrepared, type PreparedPlan } from './plan-run.js';
 
 /** What a risk analysis simulates: the plant, its order book and the plan the simulation follows. */
 export interface PlanRiskInput {
@@ -27,6 +29,8 @@ export interface ReplicationSample {
   endS: number;
   /** Per order, in order-book order: completion in simulated seconds, NaN when unfinished at the horizon. */
   completionS: Float64Array;
+  /** Events the run simulated (a machine-independent measure of its cost). */
+  events: number;
 }
 
 export const MAX_SEED = 4_294_967_295;
@@ -39,39 +43,52 @@ function replicationSeed(seed: number, replication: number): number {
   return s;
 }
 
-/** Simulate replication `replication` of the plan. Same input, seed and r → same sample. */
-function runPlanReplication(
-  input: PlanRiskInput,
-  seed: number,
-  replication: number,
-  rng: RngKind = 'default',
-): ReplicationSample {
-  const runSeed = replicationSeed(seed, replication);
-  const result = simulateFactory({
+/**
+ * Compile the model (through `cache` when given: plans of one plant share it) and index the plan: the work
+ * every replication of this plan shares.
+ */
+export function preparePlanRuns(input: PlanRiskInput, cache?: CompiledModelCache): PreparedPlan {
+  if (!Number.isFinite(input.startMs))
+    throw new RangeError(`startMs must be a time in ms (got ${input.startMs})`);
+  const horizonS = input.horizonS ?? planHorizonS(input);
+  const compileInput = {
     model: input.model,
     orders: input.orders,
     startMs: input.startMs,
-    plan: input.plan,
-    seed: runSeed,
-    rng,
-    horizonS: input.horizonS ?? planHorizonS(input),
-    ...(input.allowEarly !== undefined && { allowEarly: input.allowEarly }),
-    ...(input.timezone !== undefined && { timezone: input.timezone }),
-  });
-  const completionS = new Float64Array(result.orders.length);
-  for (let i = 0; i < result.orders.length; i++) completionS[i] = result.orders[i]!.completionS ?? NaN;
-  return { replication, seed: runSeed, endS: result.endS, completionS };
+    timezone: input.timezone,
+  };
+  const compiled = cache
+    ? cache.get(compileInput, compileHorizonS(horizonS))
+    : buildFactory({ ...compileInput, horizonS: compileHorizonS(horizonS) });
+  return preparePlan(compiled, input.plan, horizonS, input.allowEarly ?? false);
 }
 
-/** Replications [from, to) in order, in this thread. */
-export function runPlanReplications(
-  input: PlanRiskInput,
+/** Replications [from, to) of a prepared plan, in order. Same seed and r → the same sample anywhere. */
+export function runPreparedReplications(
+  prepared: PreparedPlan,
   seed: number,
   from: number,
   to: number,
   rng: RngKind = 'default',
 ): ReplicationSample[] {
   const out: ReplicationSample[] = [];
-  for (let r = from; r < to; r++) out.push(runPlanReplication(input, seed, r, rng));
+  for (let r = from; r < to; r++) {
+    const runSeed = replicationSeed(seed, r);
+    const completionS = new Float64Array(prepared.model.orders.length);
+    const { endS, events } = runPrepared(prepared, runSeed, rng, completionS);
+    out.push({ replication: r, seed: runSeed, endS, completionS, events });
+  }
   return out;
+}
+
+/** Replications [from, to) in order, in this thread; the model compiled once for all of them. */
+export function runPlanReplications(
+  input: PlanRiskInput,
+  seed: number,
+  from: number,
+  to: number,
+  rng: RngKind = 'default',
+  cache?: CompiledModelCache,
+): ReplicationSample[] {
+  return runPreparedReplications(preparePlanRuns(input, cache), seed, from, to, rng);
 }

@@ -6,8 +6,25 @@ import { summarizeSample, type SampleSummary } from './quantiles.js';
 import type { ReplicationSample } from './replicate.js';
 import { wilsonInterval, type ProportionInterval } from './wilson.js';
 
+/**
+ * Sequential replications: run `minReplications`, then `step` more at a time, until every order's on-time
+ * interval and the makespan's interval are as tight as asked, or `replications` (the maximum) have run.
+ * Rounds end at fixed counts, so the count used depends only on the seed, never on the worker count.
+ */
+export interface RiskPrecision {
+  /** Default 10. */
+  minReplications?: number;
+  /** Replications per further round (default 10). */
+  step?: number;
+  /** Largest half-width of an order's Wilson interval (default 0.1). */
+  onTimeHalfWidth?: number;
+  /** Largest half-width of the makespan's t interval over its mean (default 0.01). */
+  makespanRelHalfWidth?: number;
+}
+
 /** How to run and read a risk analysis. */
 export interface RiskOptions {
+  /** Replications to run; with `precision`, the most to run. */
   replications: number;
   seed: number;
   rng?: RngKind;
@@ -15,7 +32,16 @@ export interface RiskOptions {
   level?: number;
   /** An order whose on-time probability is below this is at risk (default 0.9). */
   threshold?: number;
+  /** Stop as soon as the intervals are tight enough (default: run exactly `replications`). */
+  precision?: RiskPrecision;
 }
+
+const DEFAULT_PRECISION: Required<RiskPrecision> = {
+  minReplications: 10,
+  step: 10,
+  onTimeHalfWidth: 0.1,
+  makespanRelHalfWidth: 0.01,
+};
 
 const DEFAULT_LEVEL = 0.95;
 const DEFAULT_THRESHOLD = 0.9;
@@ -63,6 +89,21 @@ export interface PlanRiskReport {
   atRisk: string[];
   /** Replications that stopped at the horizon with some order unfinished. */
   incompleteRuns: number;
+  /** The most replications the options allowed (= replications without a precision target). */
+  maxReplications: number;
+  /** How tight the intervals came out, and whether the precision target (if any) was met. */
+  precision: AchievedPrecision;
+  /** Events simulated over all replications (a machine-independent measure of the work). */
+  eventsSimulated: number;
+}
+
+export interface AchievedPrecision {
+  /** Largest half-width of an order's Wilson interval. */
+  onTimeHalfWidth: number;
+  /** Half-width of the makespan's t interval over its mean (NaN with one replication). */
+  makespanRelHalfWidth: number;
+  /** Null without a precision target. */
+  met: boolean | null;
 }
 
 export function checkRiskOptions(options: RiskOptions): void {
@@ -74,6 +115,30 @@ export function checkRiskOptions(options: RiskOptions): void {
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1) (got ${level})`);
   if (!(threshold >= 0 && threshold <= 1))
     throw new RangeError(`threshold must be in [0, 1] (got ${threshold})`);
+  if (options.precision) {
+    const p = { ...DEFAULT_PRECISION, ...options.precision };
+    for (const key of ['minReplications', 'step'] as const)
+      if (!Number.isInteger(p[key]) || p[key] < 1)
+        throw new RangeError(`precision.${key} must be an integer ≥ 1 (got ${p[key]})`);
+    for (const key of ['onTimeHalfWidth', 'makespanRelHalfWidth'] as const)
+      if (!(p[key] > 0)) throw new RangeError(`precision.${key} must be > 0 (got ${p[key]})`);
+  }
+}
+
+/**
+ * Where the rounds end: cumulative replication counts, the last one `replications`. One round without a
+ * precision target; else min, min + step, … capped at the maximum.
+ */
+export function roundEnds(options: RiskOptions): number[] {
+  checkRiskOptions(options);
+  const max = options.replications;
+  if (!options.precision) return [max];
+  const { minReplications, step } = { ...DEFAULT_PRECISION, ...options.precision };
+  const ends: number[] = [];
+  for (let n = Math.min(minReplications, max); ; n = Math.min(max, n + step)) {
+    ends.push(n);
+    if (n === max) return ends;
+  }
 }
 
 function dueOf(order: Order, startMs: number): number | null {
@@ -100,8 +165,8 @@ export function aggregateRisk(
 ): PlanRiskReport {
   checkRiskOptions(options);
   const n = samples.length;
-  if (n !== options.replications)
-    throw new RangeError(`expected ${options.replications} replications, got ${n}`);
+  const allowed = options.precision ? roundEnds(options) : [options.replications];
+  if (!allowed.includes(n)) throw new RangeError(`expected ${allowed.join(' or ')} replications, got ${n}`);
   samples.forEach((s, r) => {
     if (s.replication !== r) throw new RangeError(`sample ${r} is replication ${s.replication}`);
     if (s.completionS.length !== orders.length)
@@ -111,8 +176,10 @@ export function aggregateRisk(
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const makespans = new Float64Array(n);
   let incompleteRuns = 0;
+  let eventsSimulated = 0;
   samples.forEach((s, r) => {
     makespans[r] = s.endS;
+    eventsSimulated += s.events;
     if (s.completionS.some(Number.isNaN)) incompleteRuns++;
   });
   const t = summarizeReplications(makespans, level);
@@ -151,6 +218,14 @@ export function aggregateRisk(
       atRisk: probability < threshold,
     };
   });
+  let onTimeHalfWidth = 0;
+  for (const o of risks) onTimeHalfWidth = Math.max(onTimeHalfWidth, (o.interval.high - o.interval.low) / 2);
+  const makespanRelHalfWidth = t.mean > 0 ? t.halfWidth / t.mean : t.halfWidth === 0 ? 0 : NaN;
+  let met: boolean | null = null;
+  if (options.precision) {
+    const target = { ...DEFAULT_PRECISION, ...options.precision };
+    met = onTimeHalfWidth <= target.onTimeHalfWidth && makespanRelHalfWidth <= target.makespanRelHalfWidth;
+  }
   const atRisk = risks
     .map((o, i) => ({ o, i }))
     .filter(({ o }) => o.atRisk)
@@ -169,5 +244,8 @@ export function aggregateRisk(
     orders: risks,
     atRisk,
     incompleteRuns,
+    maxReplications: options.replications,
+    precision: { onTimeHalfWidth, makespanRelHalfWidth, met },
+    eventsSimulated,
   };
 }

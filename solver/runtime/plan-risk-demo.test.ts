@@ -2,51 +2,17 @@
 // workers, timed. Prints the figures the issue asks for (a validated plan within 1 s).
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import type { FactoryModel } from '../../twin/schema/factory.js';
-import type { Plan } from '../../twin/schema/plan.js';
-import { distributionMean } from '../../twin/distribution-stats.js';
 import { loadScenarioFile } from '../des/factory/__fixtures__/scenario-file.js';
-import { simulateFactory } from '../des/factory/run.js';
-import { operationRows } from '../des/factory/trace.js';
 import { checkPlanAgainstModel } from '../check/plan-against-model.js';
 import { explainOrders } from '../explain/late-orders.js';
+import { eddPlan } from '../risk/__fixtures__/edd-plan.js';
 import { validatePlan } from '../risk/validate-plan.js';
 import { PlanRiskPool } from './plan-risk.js';
-
-/** The model with every time at its mean and no breakdowns: what a scheduler plans with. */
-function meanModel(model: FactoryModel): FactoryModel {
-  const copy = structuredClone(model);
-  for (const m of copy.machines) {
-    delete m.ttf;
-    delete m.ttr;
-  }
-  for (const p of copy.products)
-    for (const op of p.routing) {
-      delete op.scrapRate;
-      delete op.reworkRate;
-      for (const a of op.alternatives) a.time = { kind: 'fixed', value: distributionMean(a.time) };
-    }
-  return copy;
-}
 
 describe('risk of a plan on the demo plant', () => {
   it('checks and validates an EDD plan made with mean times; 30 replications on 2 workers, timed', async () => {
     const s = loadScenarioFile('demo-plant.yaml');
-    const ruled = simulateFactory({
-      model: meanModel(s.model),
-      orders: s.orders,
-      startMs: s.startMs,
-      seed: 42,
-      trace: true,
-    });
-    const plan = {
-      ...{ id: 'demo-edd', version: 1, status: 'draft', trigger: { kind: 'initial' }, frozen: [] },
-      ...{ createdAtMs: s.startMs, epochMs: s.startMs, seed: 42, inputHash: 'test', engine: 'edd-trace' },
-      assignments: operationRows(ruled.trace!).map((o) => ({
-        ...{ order: o.order, operation: o.operation, machine: o.machine },
-        ...{ startS: o.start, endS: o.end, setupS: o.setupS },
-      })),
-    } as unknown as Plan;
+    const plan = eddPlan(s, 'demo-edd');
     const input = { model: s.model, orders: s.orders, startMs: s.startMs, plan };
 
     let t0 = performance.now();
@@ -64,10 +30,14 @@ describe('risk of a plan on the demo plant', () => {
         const report = await pool.analyse(input, { replications: n, seed: 1 });
         const ms = performance.now() - t0;
         perReplicationMs = Math.min(perReplicationMs, ms / n);
-        runs.push(`${n} replications: ${ms.toFixed(0)} ms (${report.atRisk.length} orders at risk)`);
+        runs.push(
+          `${n} replications: ${ms.toFixed(0)} ms (${report.atRisk.length} orders at risk, ` +
+            `${report.eventsSimulated} events)`,
+        );
         expect(report.orders).toHaveLength(s.orders.length);
         expect(report.incompleteRuns).toBe(0);
       }
+      expect(pool.stats.compilations).toBeLessThanOrEqual(2); // once per worker, then from its cache
       t0 = performance.now();
       const validation = await validatePlan(input, { replications: 30, seed: 1 }, (i, o) =>
         pool.analyse(i, o),
@@ -85,6 +55,7 @@ describe('risk of a plan on the demo plant', () => {
           ...runs,
           `validatePlan (checker + 30 replications): ${validateMs.toFixed(0)} ms`,
           `explanations of ${explanations.length} late/at-risk orders: ${explainMs.toFixed(0)} ms`,
+          `pool: ${JSON.stringify(pool.stats)}`,
           `replications that fit in 1 s after the checker: ~${Math.floor((1000 - checkMs) / perReplicationMs)}`,
           explanations[0]?.summary ?? '',
         ].join('\n'),

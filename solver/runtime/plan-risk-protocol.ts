@@ -6,7 +6,9 @@ import { StringEnum } from '../../twin/schema/string-enum.js';
 import { MAX_SEED } from '../risk/replicate.js';
 
 // Messages of the plan-risk workers (plan-risk-worker.ts): a task asks for replications [from, to) of one
-// plan; the reply carries one sample per replication. Both sides are checked against these schemas.
+// plan (a batch: the model and plan travel once per task, are compiled once per task, and the compiled model
+// is kept per worker for the next tasks on the same plant); the reply carries one sample per replication.
+// Both sides are checked against these schemas.
 
 export const PlanRiskTask = Type.Object(
   {
@@ -37,6 +39,7 @@ export const PlanRiskSample = Type.Object(
     replication: Type.Integer({ minimum: 0 }),
     seed: Type.Integer({ minimum: 0, maximum: MAX_SEED }),
     endS: Type.Number(),
+    events: Type.Integer({ minimum: 0, description: 'events the run simulated' }),
     /** Per order in book order; null when the order was unfinished at the horizon. */
     completionS: Type.Array(Type.Union([Type.Number(), Type.Null()])),
   },
@@ -46,7 +49,11 @@ export type PlanRiskSample = Static<typeof PlanRiskSample>;
 
 export const PlanRiskReply = Type.Union([
   Type.Object(
-    { id: Type.Integer({ minimum: -1 }), samples: Type.Array(PlanRiskSample) },
+    {
+      id: Type.Integer({ minimum: -1 }),
+      samples: Type.Array(PlanRiskSample),
+      compiled: Type.Boolean({ description: 'the worker compiled the model for this task (not cached)' }),
+    },
     { additionalProperties: false },
   ),
   Type.Object(

@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { TwinError } from '../../twin/errors.js';
 import { checkSchema } from '../../twin/validate/schema-check.js';
-import { aggregateRisk, checkRiskOptions, type PlanRiskReport, type RiskOptions } from '../risk/report.js';
+import { checkRiskOptions, type PlanRiskReport, type RiskOptions } from '../risk/report.js';
 import type { PlanRiskInput, ReplicationSample } from '../risk/replicate.js';
+import { riskRounds, runRounds } from '../risk/rounds.js';
 import { PlanRiskReply, type PlanRiskTask } from './plan-risk-protocol.js';
 import runPlanRiskTask from './plan-risk-worker.js';
 import { workerFile } from './worker-file.js';
@@ -28,8 +29,24 @@ function toError(id: number, error: { code: string; message: string }): TwinErro
   return TwinError.fromJSON(error, `plan-risk task ${id}: `);
 }
 
+/** What a pool has done so far: machine-independent counts for benchmarks and tests. */
+export interface PlanRiskPoolStats {
+  analyses: number;
+  rounds: number;
+  tasks: number;
+  /** Tasks whose worker had to compile the model (not in its cache). */
+  compilations: number;
+  replications: number;
+  events: number;
+}
+
+interface ReadReply {
+  samples: ReplicationSample[];
+  compiled: boolean;
+}
+
 /** Check a worker's reply against the protocol and the task it answers; samples in replication order. */
-function readReply(task: PlanRiskTask, reply: unknown, orders: number): ReplicationSample[] {
+function readReply(task: PlanRiskTask, reply: unknown, orders: number): ReadReply {
   const checked = checkSchema(PlanRiskReply, reply);
   if (!checked.ok) {
     const detail = checked.issues.map((i) => `${i.path || 'reply'}: ${i.message}`).join('; ');
@@ -39,7 +56,7 @@ function readReply(task: PlanRiskTask, reply: unknown, orders: number): Replicat
   if ('error' in value) throw toError(task.id, value.error);
   if (value.id !== task.id || value.samples.length !== task.to - task.from)
     throw new TwinError('TWIN_E_INTERNAL', `plan-risk task ${task.id}: the reply answers another task`);
-  return value.samples.map((s, k) => {
+  const samples = value.samples.map((s, k): ReplicationSample => {
     if (s.replication !== task.from + k || s.completionS.length !== orders)
       throw new TwinError(
         'TWIN_E_INTERNAL',
@@ -49,9 +66,11 @@ function readReply(task: PlanRiskTask, reply: unknown, orders: number): Replicat
       replication: s.replication,
       seed: s.seed,
       endS: s.endS,
+      events: s.events,
       completionS: Float64Array.from(s.completionS, (c) => c ?? NaN),
     };
   });
+  return { samples, compiled: value.compiled };
 }
 
 /**
@@ -62,6 +81,14 @@ export class PlanRiskPool {
   readonly workers: number;
   private readonly pool: Piscina | undefined;
   private nextId = 0;
+  private readonly counts: PlanRiskPoolStats = {
+    analyses: 0,
+    rounds: 0,
+    tasks: 0,
+    compilations: 0,
+    replications: 0,
+    events: 0,
+  };
 
   constructor(options: PlanRiskPoolOptions = {}) {
     this.workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
@@ -76,32 +103,63 @@ export class PlanRiskPool {
         : undefined;
   }
 
+  /**
+   * The risk report of a plan: its replications in rounds (one without a precision target), each round
+   * split into contiguous chunks over the workers, one task per chunk carrying the model and the plan.
+   */
   async analyse(input: PlanRiskInput, options: RiskOptions): Promise<PlanRiskReport> {
     checkRiskOptions(options);
+    this.counts.analyses++;
+    const rounds = riskRounds(input.plan, input.orders, input.startMs, options);
+    return runRounds(rounds, (from, to) => this.runRound(input, options, from, to));
+  }
+
+  get stats(): Readonly<PlanRiskPoolStats> {
+    return { ...this.counts };
+  }
+
+  private async runRound(
+    input: PlanRiskInput,
+    options: RiskOptions,
+    first: number,
+    end: number,
+  ): Promise<ReplicationSample[]> {
     const rng = options.rng ?? 'default';
-    const tasks = chunkReplications(options.replications, this.workers).map(([from, to]): PlanRiskTask => ({
+    const taskInput: PlanRiskTask['input'] = {
+      model: input.model,
+      orders: [...input.orders],
+      startMs: input.startMs,
+      plan: input.plan,
+      ...(input.horizonS !== undefined && { horizonS: input.horizonS }),
+      ...(input.allowEarly !== undefined && { allowEarly: input.allowEarly }),
+      ...(input.timezone !== undefined && { timezone: input.timezone }),
+    };
+    const tasks = chunkReplications(end - first, this.workers).map(([from, to]): PlanRiskTask => ({
       id: this.nextId++,
       seed: options.seed,
       rng,
-      from,
-      to,
-      input: {
-        model: input.model,
-        orders: [...input.orders],
-        startMs: input.startMs,
-        plan: input.plan,
-        ...(input.horizonS !== undefined && { horizonS: input.horizonS }),
-        ...(input.allowEarly !== undefined && { allowEarly: input.allowEarly }),
-        ...(input.timezone !== undefined && { timezone: input.timezone }),
-      },
+      from: first + from,
+      to: first + to,
+      input: taskInput,
     }));
     const pool = this.pool;
     // In this thread the task is copied as a worker would get it: schema checks fill defaults in place.
     const replies = pool
       ? await Promise.all(tasks.map((task) => pool.run(task) as Promise<unknown>))
       : tasks.map((task) => runPlanRiskTask(structuredClone(task)));
-    const samples = tasks.flatMap((task, i) => readReply(task, replies[i], input.orders.length));
-    return aggregateRisk(input.plan, input.orders, input.startMs, samples, options);
+    const samples: ReplicationSample[] = [];
+    tasks.forEach((task, i) => {
+      const read = readReply(task, replies[i], input.orders.length);
+      if (read.compiled) this.counts.compilations++;
+      for (const s of read.samples) {
+        samples.push(s);
+        this.counts.events += s.events;
+      }
+    });
+    this.counts.rounds++;
+    this.counts.tasks += tasks.length;
+    this.counts.replications += samples.length;
+    return samples;
   }
 
   async destroy(): Promise<void> {
