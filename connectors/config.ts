@@ -107,7 +107,7 @@ export const ServiceConfig = Type.Object(
         workers: Type.Integer({ minimum: 1, default: 2, description: 'solver worker threads per job' }),
         riskReplications: Type.Integer({
           minimum: 1,
-          default: 8,
+          default: 30,
           description: 'replications of the risk analysis that validates a plan',
         }),
       },
