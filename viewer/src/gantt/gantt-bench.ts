@@ -1,4 +1,5 @@
 import type { Assignment, LayoutView, OrderView, Plan } from '../api/types.js';
+import { seededRandom } from '../util/seeded-random.js';
 
 /** A synthetic plant and plan for the Gantt benchmark (`?ganttBench=10000`); same seed, same plan. */
 export interface BenchPlan {
@@ -6,18 +7,6 @@ export interface BenchPlan {
   lines: LayoutView['lines'];
   machines: LayoutView['machines'];
   orders: Record<string, OrderView>;
-}
-
-/** mulberry32: a small seeded generator, enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OPS_PER_ORDER = 5;

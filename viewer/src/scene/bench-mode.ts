@@ -1,5 +1,6 @@
 import type { ViewerStore } from '../store/store.js';
-import { advanceBench, benchCursor, createRng, generateBenchPlant, parseBench } from './bench-plant.js';
+import { seededRandom } from '../util/seeded-random.js';
+import { advanceBench, benchCursor, generateBenchPlant, parseBench } from './bench-plant.js';
 
 /** The benchmark's clock: a tick every 100 ms, each one a minute of plant time per second (like the demo). */
 const TICK_MS = 100;
@@ -34,7 +35,7 @@ export function maybeStartBench(store: ViewerStore): boolean {
     nowMs: plant.nowMs,
     alarms: [],
   }));
-  const rng = createRng(2);
+  const rng = seededRandom(2);
   const cursor = benchCursor(plant);
   let nowMs = plant.nowMs;
   setInterval(() => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  advanceBench,
-  benchCursor,
-  createRng,
-  generateBenchPlant,
-  parseBench,
-  type BenchPlant,
-} from './bench-plant.js';
+import { advanceBench, benchCursor, generateBenchPlant, parseBench, type BenchPlant } from './bench-plant.js';
 import { indexFloor } from './floor-index.js';
 import { indexPlan, layoutWip, WipPositions, wipScratch } from './wip-layout.js';
+import { seededRandom } from '../util/seeded-random.js';
 
 function wipCount(plant: BenchPlant, machines = plant.machines, nowMs = plant.nowMs): number {
   const out = new WipPositions();
@@ -22,7 +16,7 @@ function wipCount(plant: BenchPlant, machines = plant.machines, nowMs = plant.no
 
 function ticks(seed: number, n: number) {
   const plant = generateBenchPlant({ machines: 60, wip: 200, seed });
-  const rng = createRng(seed + 1);
+  const rng = seededRandom(seed + 1);
   const cursor = benchCursor(plant);
   let machines = plant.machines;
   const log: string[] = [];
@@ -72,7 +66,7 @@ describe('bench plant', () => {
     const { plant, machines } = ticks(11, 30);
     const onMachines = Object.values(machines).filter((m) => m.order !== undefined).length;
     expect(onMachines).toBeGreaterThan(10);
-    const plantRng = createRng(5);
+    const plantRng = seededRandom(5);
     const cursor = benchCursor(plant);
     const { changed } = advanceBench(plant, machines, cursor, plant.nowMs + 31 * 6000, 0.5, plantRng);
     const stateChanges = changed.filter((m) => m.state !== machines[m.id]!.state).length;

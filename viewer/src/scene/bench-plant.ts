@@ -1,5 +1,6 @@
 import type { MachineId, OperationId, OrderId, PlanId } from '../../../twin/schema/ids.js';
 import type { Alarm, Assignment, LayoutView, MachineView, Plan, ShopFloorState } from '../api/types.js';
+import { seededRandom } from '../util/seeded-random.js';
 
 /**
  * A synthetic plant for the frame benchmark (`?bench=<machines>x<wip>`): lines in a grid, machines of mixed
@@ -20,18 +21,6 @@ export function parseBench(param: string | null): { machines: number; wip: numbe
   const machines = Number(m[1]);
   const wip = Number(m[2]);
   return machines > 0 ? { machines, wip } : undefined;
-}
-
-/** mulberry32: small, fast and good enough for picking colours and states. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KINDS = [
@@ -61,7 +50,7 @@ export interface BenchPlant {
 }
 
 export function generateBenchPlant(spec: BenchSpec): BenchPlant {
-  const rng = createRng(spec.seed);
+  const rng = seededRandom(spec.seed);
   const lineCount = Math.ceil(spec.machines / MACHINES_PER_LINE);
   const columns = Math.max(1, Math.ceil(Math.sqrt(lineCount / 6)));
   const lineLength = MACHINES_PER_LINE * PITCH_M + 8;
