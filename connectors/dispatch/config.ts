@@ -25,6 +25,39 @@ export const OpcUaDispatchConfig = Type.Object(
 );
 export type OpcUaDispatchConfig = Static<typeof OpcUaDispatchConfig>;
 
+/** A Sparkplug B id (group, edge node, device): one topic level, no wildcard. */
+const SparkplugId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^+#/]+$' });
+
+export const SparkplugDispatchConfig = Type.Object(
+  {
+    groupId: SparkplugId,
+    edgeNode: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[^+#/]+$',
+        description: 'edge node of every machine whose device is not listed in devices',
+      }),
+    ),
+    devices: Type.Record(
+      Type.String(),
+      Type.Object({ edgeNode: SparkplugId, device: SparkplugId }, { additionalProperties: false }),
+      { default: {}, description: 'machine id → its Sparkplug edge node and device id' },
+    ),
+    method: Type.Union([Type.Literal('Store'), Type.Literal('StoreAndStart')], {
+      default: 'StoreAndStart',
+      description: 'what the device is asked to do with the job order (Job Order/Method metric)',
+    }),
+    rebirthIntervalMs: Type.Integer({
+      minimum: 0,
+      default: 5_000,
+      description: 'least time between two rebirth requests to one edge node (to learn answer aliases)',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SparkplugDispatchConfig = Static<typeof SparkplugDispatchConfig>;
+
 export const MqttDispatchConfig = Type.Object(
   {
     url: Type.String({ pattern: '^(mqtts?|wss?|tcp|ssl)://', description: 'broker URL' }),
@@ -37,6 +70,8 @@ export const MqttDispatchConfig = Type.Object(
     username: Type.Optional(Type.String()),
     password: Type.Optional(Type.String()),
     tls: Type.Optional(MqttTlsConfig),
+    // With it, job orders go as Sparkplug B DCMDs to each machine's device instead of JSON topics.
+    sparkplug: Type.Optional(SparkplugDispatchConfig),
     resendMs: Type.Integer({
       minimum: 50,
       default: 2_000,

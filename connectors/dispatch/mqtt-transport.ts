@@ -1,26 +1,32 @@
 import { connectAsync, type MqttClient } from 'mqtt';
-import { checkSchema } from '../../twin/validate/schema-check.js';
 import type { ConnectorLogger } from '../ingest/logger.js';
 import { endClient, mqttClientOptions } from '../mqtt/client-options.js';
 import type { MqttDispatchConfig } from './config.js';
-import { JobOrderAck, type JobOrder } from './job-order.js';
-import { outcomeOf, returnStatusName, type JobOrderOutcome, type JobOrderTransport } from './transport.js';
+import { JOB_ORDER_RETURN_STATUS, type JobOrder } from './job-order.js';
+import type { JobOrderWire } from './job-order-wire.js';
+import { jsonJobOrderWire } from './json-job-order-wire.js';
+import { sparkplugJobOrderWire } from './sparkplug-job-order-wire.js';
+import { outcomeOf, type JobOrderOutcome, type JobOrderTransport } from './transport.js';
 
 /**
- * Job orders over MQTT: the order as JSON (QoS 1) on `<prefix>/<machine>/joborder`; the answer, a JobOrderAck,
- * on `<prefix>/<machine>/joborder/ack`, matched by job order id. Without an answer the order is published again
- * every `resendMs` (receivers are idempotent) until the dispatcher's deadline. Acks that fail the schema are
- * logged (once per machine) and ignored.
+ * Job orders over MQTT, as JSON topics or, with `sparkplug` configured, as Sparkplug B DCMDs (the wires:
+ * json-job-order-wire.ts, sparkplug-job-order-wire.ts). Answers are matched by job order id. Without an answer
+ * the order is published again every `resendMs` (receivers are idempotent) until the dispatcher's deadline.
+ * Answers that fail their schema are logged (once per topic) and ignored.
  */
 export class MqttJobOrderTransport implements JobOrderTransport {
   private client: MqttClient | undefined;
+  private readonly wire: JobOrderWire;
   private readonly waiting = new Map<string, (outcome: JobOrderOutcome) => void>();
   private readonly warnedAbout = new Set<string>();
 
   constructor(
     private readonly config: MqttDispatchConfig,
     private readonly logger: ConnectorLogger,
-  ) {}
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.wire = config.sparkplug ? sparkplugJobOrderWire(config.sparkplug) : jsonJobOrderWire(config.prefix);
+  }
 
   async connect(): Promise<void> {
     const { config } = this;
@@ -28,24 +34,30 @@ export class MqttJobOrderTransport implements JobOrderTransport {
       ...mqttClientOptions({ ...config, clean: false }),
       reconnectPeriod: 1_000,
     });
-    client.on('message', (topic, payload) => this.onAck(topic, payload));
+    client.on('message', (topic, payload) => this.onAnswer(topic, payload));
     client.on('error', (error) => this.logger.warn('mqtt dispatch error', { error: error.message }));
-    await client.subscribeAsync(`${config.prefix}/+/joborder/ack`, { qos: 1 });
+    await client.subscribeAsync([...this.wire.filters], { qos: 1 });
     this.client = client;
   }
 
   async send(order: JobOrder, signal: AbortSignal): Promise<JobOrderOutcome> {
     const client = this.client;
     if (!client) throw new Error('mqtt dispatch: not connected');
-    const topic = `${this.config.prefix}/${order.machine}/joborder`;
-    const payload = JSON.stringify(order);
+    const first = this.wire.command(order, this.clock());
+    if ('problem' in first) return outcomeOf(JOB_ORDER_RETURN_STATUS.unknownMachine, first.problem);
     return new Promise<JobOrderOutcome>((resolve, reject) => {
+      let message = first;
       const publish = (): void => {
-        client.publish(topic, payload, { qos: 1 }, (error) => {
+        client.publish(message.topic, message.payload, { qos: message.qos }, (error) => {
           if (error) finish(() => reject(error));
         });
       };
-      const resend = setInterval(publish, this.config.resendMs);
+      const resend = setInterval(() => {
+        // A fresh timestamp per resend; the content, and so the receiver's answer, stays the same.
+        const again = this.wire.command(order, this.clock());
+        if (!('problem' in again)) message = again;
+        publish();
+      }, this.config.resendMs);
       const finish = (settle: () => void): void => {
         clearInterval(resend);
         signal.removeEventListener('abort', onAbort);
@@ -66,36 +78,26 @@ export class MqttJobOrderTransport implements JobOrderTransport {
     if (client) await endClient(client);
   }
 
-  private onAck(topic: string, payload: Buffer): void {
-    let ack: unknown;
-    try {
-      ack = JSON.parse(payload.toString('utf8'));
-    } catch {
-      ack = undefined;
+  private onAnswer(topic: string, payload: Buffer): void {
+    const answer = this.wire.answer(topic, payload, this.clock());
+    if (!answer) return;
+    if ('ask' in answer) {
+      this.logger.info('mqtt dispatch: asking for a rebirth to learn the answer metrics', {
+        topic: answer.ask.topic,
+      });
+      this.client?.publish(answer.ask.topic, answer.ask.payload, { qos: answer.ask.qos });
+      return;
     }
-    const checked = checkSchema(JobOrderAck, ack);
-    if (!checked.ok) {
+    if (!answer.ok) {
       if (!this.warnedAbout.has(topic)) {
         this.warnedAbout.add(topic);
-        this.logger.warn('mqtt dispatch: ignoring an acknowledgement that is not a JobOrderAck', {
+        this.logger.warn('mqtt dispatch: ignoring an acknowledgement that does not fit the contract', {
           topic,
-          problem:
-            ack === undefined
-              ? 'not JSON'
-              : checked.issues.map((i) => `${i.path || 'ack'}: ${i.message}`).join('; '),
+          problem: answer.problem,
         });
       }
       return;
     }
-    const valid = checked.value;
-    const waiter = this.waiting.get(valid.jobOrderId);
-    if (!waiter) return;
-    if (valid.status === 'accepted') waiter(outcomeOf(0));
-    else
-      waiter({
-        status: 'rejected',
-        returnStatus: valid.returnStatus,
-        reason: valid.reason ?? returnStatusName(valid.returnStatus),
-      });
+    this.waiting.get(answer.jobOrderId)?.(answer.outcome);
   }
 }

@@ -81,6 +81,13 @@ export const MqttIngestConfig = Type.Object(
     keepaliveS: Type.Integer({ minimum: 0, maximum: 65535, default: 30 }),
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
     reconnect: ReconnectBackoff({ initialDelayMs: 500, maxDelayMs: 30_000 }),
+    redeliveryWindow: Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000,
+      default: 10_000,
+      description:
+        'QoS 1 messages remembered to recognise a redelivery (DUP) of one already handled; keep it above the broker in-flight limit',
+    }),
     json: Type.Array(MqttJsonRoute, { default: [] }),
     sparkplug: Type.Optional(SparkplugConfig),
   },

@@ -1,10 +1,11 @@
-import { connect, type MqttClient } from 'mqtt';
+import { connect, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { EpochMs } from '../../twin/schema/time.js';
 import type { ObservationGate } from '../ingest/observation-gate.js';
 import type { ConnectorLogger } from '../ingest/logger.js';
 import { backOffReconnects, endClient, mqttClientOptions } from './client-options.js';
 import type { MqttIngestConfig } from './config.js';
 import { decodeJsonTelemetry } from './json-payload.js';
+import { RedeliveryFilter } from './redelivery-filter.js';
 import { SparkplugHost, type SparkplugStats } from './sparkplug-host.js';
 import { compileTopicPattern, type TopicCaptures, type TopicPattern } from './topic-pattern.js';
 
@@ -19,6 +20,8 @@ export interface MqttIngestStatus {
   connects: number;
   messages: number;
   unmatched: number;
+  /** QoS 1 redeliveries (DUP) of messages already handled, dropped so the twin sees each message once. */
+  redeliveries: number;
   nextReconnectDelayMs: number;
   sparkplug: SparkplugStats | undefined;
 }
@@ -40,10 +43,12 @@ export class MqttIngest {
   private readonly sparkplug: SparkplugHost | undefined;
   private readonly clock: () => EpochMs;
   private readonly captures: TopicCaptures = { asset: '', signal: '' };
+  private readonly redelivered: RedeliveryFilter;
   private client: MqttClient | undefined;
   private connects = 0;
   private messages = 0;
   private unmatched = 0;
+  private redeliveries = 0;
   /** The wait before the next reconnect attempt. */
   private nextDelayMs: () => number;
 
@@ -53,6 +58,7 @@ export class MqttIngest {
   ) {
     this.clock = deps.clock ?? Date.now;
     this.nextDelayMs = () => config.reconnect.initialDelayMs;
+    this.redelivered = new RedeliveryFilter(config.redeliveryWindow);
     this.routes = config.json.map((route) => {
       const pattern = compileTopicPattern(route.pattern);
       if (!pattern.capturesAsset && !route.asset)
@@ -117,7 +123,7 @@ export class MqttIngest {
       this.deps.logger.warn('mqtt error', { url: this.config.url, error: error.message }),
     );
     client.on('offline', () => this.deps.logger.warn('mqtt offline: reconnecting', { url: this.config.url }));
-    client.on('message', (topic, payload) => this.onMessage(topic, payload));
+    client.on('message', (topic, payload, packet) => this.onMessage(topic, payload, packet));
     return new Promise((resolve) => client.once('connect', () => resolve()));
   }
 
@@ -134,14 +140,19 @@ export class MqttIngest {
       connects: this.connects,
       messages: this.messages,
       unmatched: this.unmatched,
+      redeliveries: this.redeliveries,
       nextReconnectDelayMs: this.nextDelayMs(),
       sparkplug: this.sparkplug?.counters(),
     };
   }
 
-  private onMessage(topic: string, payload: Buffer): void {
+  private onMessage(topic: string, payload: Buffer, packet: IPublishPacket): void {
     this.messages++;
     try {
+      if (packet.qos > 0 && this.redelivered.isRedelivery(topic, payload, packet.dup)) {
+        this.redeliveries++;
+        return;
+      }
       if (this.sparkplug && topic.startsWith('spBv1.0/')) return this.sparkplug.handle(topic, payload);
       const route = this.match(topic);
       if (!route) {

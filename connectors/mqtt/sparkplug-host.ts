@@ -271,11 +271,24 @@ function toNumber(value: number | { toNumber(): number } | null | undefined): nu
   return undefined;
 }
 
+const INTEGER_TYPES = new Set([
+  'Int8',
+  'Int16',
+  'Int32',
+  'Int64',
+  'UInt8',
+  'UInt16',
+  'UInt32',
+  'UInt64',
+  'DateTime',
+]);
+
 function metricValue(metric: UMetric): Observation['value'] | undefined {
   const value = metric.value;
   if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
     return value;
-  if (metric.type.endsWith('Int64') || metric.type === 'DateTime') return toNumber(value as never);
+  // sparkplug-payload decodes every integer type it carries in a 64-bit field (UInt32 too) and DateTime as Long.
+  if (INTEGER_TYPES.has(metric.type)) return toNumber(value as never);
   return undefined;
 }
 
