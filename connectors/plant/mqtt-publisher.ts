@@ -10,11 +10,11 @@ const RECONNECT = { initialDelayMs: 500, maxDelayMs: 30_000 };
 const level = (s: string) => s.replace(/[+#/]/g, '_');
 
 /** The JSON payload of one observation on `<prefix>/<line>/<machine>/<signal>`. */
+/** The payload our own MQTT ingest reads (connectors/mqtt/json-payload.ts): value, source time, quality. */
 export interface PublishedValue {
   value: Observation['value'];
+  ts: number;
   quality: Observation['quality'];
-  sourceTs: number;
-  source: string;
 }
 
 /**
@@ -50,9 +50,8 @@ export class MqttTelemetryPublisher implements ObservationSink {
       const topic = `${this.config.prefix}/${level(this.lineOf.get(o.asset) ?? '_')}/${level(o.asset)}/${level(o.signal)}`;
       const body: PublishedValue = {
         value: o.value,
+        ts: o.sourceTs,
         quality: o.quality,
-        sourceTs: o.sourceTs,
-        source: o.source,
       };
       const payload = JSON.stringify(body);
       if (this.client.connected && this.queue.length === 0) this.send(topic, payload);
