@@ -2,9 +2,11 @@
 // (pinned), so the shop floor's next hours do not change under its feet. An operation stays frozen only if it
 // still holds in the new problem: its job's previous operation is pinned and done in time, it lies in open
 // time (a breakdown may have closed its machine), and a station of its machine is free for it, setup
-// included. Otherwise it and the rest of its job are left to the search.
+// included (the setup starts once the station is free and the lot is there). Otherwise it and the rest of its
+// job are left to the search, which plans the setup a frozen operation still needs (solver/production/decode.ts).
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import type { ProductionProblem } from '../../solver/production/problem.js';
+import { differs } from '../../solver/check/time.js';
 import { setupTime } from '../../solver/shop/problem.js';
 
 export interface PreviousOperation {
@@ -33,7 +35,9 @@ export function freezeFromPrevious(
   const { now } = problem;
   const machineIndex = new Map(problem.machines.map((m, k) => [m.id, k]));
   const stationFree = problem.machines.map((m) => new Array<number>(m.stations).fill(now));
-  const stationFamily = problem.machines.map((m) => new Array<number>(m.stations).fill(-1));
+  const stationFamily = problem.machines.map((m) =>
+    Array.from({ length: m.stations }, (_, s) => m.stationFamily?.[s] ?? -1),
+  );
   const candidates: Candidate[] = [];
   problem.jobs.forEach((job, j) => {
     job.operations.forEach((op, k) => {
@@ -73,18 +77,22 @@ export function freezeFromPrevious(
     }
     const work = alt?.duration ?? NaN;
     const inOpenTime = machine.mayPause
-      ? Math.abs(hours.openTimeBetween(c.start, c.end) - work) <= EPS * Math.max(1, work) &&
-        (work === 0 || hours.isOpen(c.start))
+      ? // The checker binds a frozen operation's work as tightly as a free one's.
+        !differs(hours.openTimeBetween(c.start, c.end), work) && (work === 0 || hours.isOpen(c.start))
       : Math.abs(c.end - c.start - work) <= EPS * Math.max(1, work) &&
         hours.openTimeBetween(c.start, c.end) >= c.end - c.start - EPS;
     const free = stationFree[c.machine]!;
+    // The setup (the same family again needs one too) starts once the station is free and the lot is there.
     const station = free.findIndex((t, s) => {
       const from = stationFamily[c.machine]![s]!;
       const setup = setupTime(machine, from < 0 ? undefined : from, op.family);
       if (t > c.start + EPS) return false;
+      const after = Math.max(t, ready);
       if (!machine.mayPause)
-        return c.start - setup >= t - EPS && hours.openTimeBetween(c.start - setup, c.start) >= setup - EPS;
-      return hours.openTimeBetween(t, c.start) >= setup - EPS;
+        return (
+          c.start - setup >= after - EPS && hours.openTimeBetween(c.start - setup, c.start) >= setup - EPS
+        );
+      return hours.openTimeBetween(after, c.start) >= setup - EPS;
     });
     if (!alt || c.start < ready - EPS || c.end > problem.horizon || !inOpenTime || station < 0) {
       stopped[c.job] = 1;

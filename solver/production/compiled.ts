@@ -32,8 +32,10 @@ export interface CompiledProduction {
   /** Least work over the alternatives of the operations after each one in its job (for ATC slack). */
   readonly tailWork: Float64Array;
   readonly minWork: Float64Array;
-  /** Pinned operations: 1 in `pinned`, their station, times, alternative; `pinOrder` sorted by start. */
+  /** Pinned operations: 1 in `pinned` (and in `pinFrozen` when kept from the plan in force, not running),
+   * their station, times, alternative; `pinOrder` sorted by start. */
   readonly pinned: Uint8Array;
+  readonly pinFrozen: Uint8Array;
   readonly pinStation: Int32Array;
   readonly pinStart: Float64Array;
   readonly pinEnd: Float64Array;
@@ -112,6 +114,7 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
     tailWork: new Float64Array(n),
     minWork: new Float64Array(n),
     pinned: new Uint8Array(n),
+    pinFrozen: new Uint8Array(n),
     pinStation: new Int32Array(n).fill(-1),
     pinStart: new Float64Array(n),
     pinEnd: new Float64Array(n),
@@ -150,6 +153,7 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
       c.minWork[o] = Number.isFinite(least) ? least : 0;
       if (op.pin) {
         c.pinned[o] = 1;
+        c.pinFrozen[o] = op.pin.reason === 'frozen' ? 1 : 0;
         c.pinStation[o] = stationStart[op.pin.machine]! + op.pin.station;
         c.pinStart[o] = op.pin.start;
         c.pinEnd[o] = op.pin.end;

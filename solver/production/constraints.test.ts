@@ -101,6 +101,36 @@ describe('production constraints on tiny problems', () => {
     expect(at(plan.operations, 1).start).toBe(30);
   });
 
+  it('keeps a frozen operation where it was and plans the setup it still needs', () => {
+    const m = machine('M', {
+      setup: [
+        [3, 5],
+        [5, 3],
+      ],
+      initialSetup: [2, 2],
+    });
+    const running = { machine: 0, station: 0, start: 0, end: 10, reason: 'running' as const };
+    const frozen = { machine: 0, station: 0, start: 15, end: 25, reason: 'frozen' as const };
+    const p = problemOf(
+      [m],
+      [
+        job('A', [on(0, 20, { family: 0, pin: running })]),
+        job('B', [on(0, 10, { family: 1, pin: frozen })]),
+        job('C', [on(0, 5, { family: 1 })]),
+      ],
+      { now: 5 },
+    );
+    const { plan } = solve(p);
+    expect(at(plan.operations, 0)).toMatchObject({ setupStart: 0, start: 0, end: 10 });
+    // From family 0 to 1 after the running operation, then the same family again.
+    expect(at(plan.operations, 1)).toMatchObject({ setupStart: 10, start: 15, end: 25 });
+    expect(at(plan.operations, 2)).toMatchObject({ setupStart: 25, start: 28, end: 33 });
+    const without = plan.operations.map((e) => (e.job === 1 ? { ...e, setupStart: 15 } : e));
+    const check = checkProductionPlan(p, { ...plan, operations: without });
+    expect(check.violations.map((v) => v.kind)).toEqual(['setup']);
+    expect(check.violations[0]!.message).toMatch(/B\/op0 on M has a setup of 0 s after A\/op0 but needs 5 s/);
+  });
+
   it('lets the due dates drive the sequence', () => {
     const jobs = [
       job('A', [on(0, 10)], { due: 100 }),
@@ -211,6 +241,40 @@ describe('the production checker', () => {
     ops[2] = { ...ops[2]!, setupStart: 1, start: 1, end: 5 };
     expect(kinds(ops)).toContain('pin');
   });
+  it('judges a setup after an operation without a family from the family before it', () => {
+    const m = machine('M', {
+      setup: [
+        [3, 9],
+        [9, 3],
+      ],
+      initialSetup: [5, 5],
+    });
+    const fam = (f: number) => ({ family: f });
+    const q = problemOf(
+      [m],
+      [job('A', [on(0, 10, fam(0))]), job('X', [on(0, 1)]), job('B', [on(0, 10, fam(0))])],
+    );
+    const ops = (setupB: number): PlannedOperation[] => [
+      { job: 0, op: 0, machine: 0, station: 0, setupStart: 0, start: 5, end: 15 },
+      { job: 1, op: 0, machine: 0, station: 0, setupStart: 15, start: 15, end: 16 },
+      { job: 2, op: 0, machine: 0, station: 0, setupStart: 16, start: 16 + setupB, end: 26 + setupB },
+    ];
+    const kindsOf = (list: PlannedOperation[], problem = q) =>
+      checkProductionPlan(problem, { operations: list, makespan: list[2]!.end }).violations.map(
+        (v) => v.kind,
+      );
+    // Still set up for family 0: the 3 s of the same family, not the 5 s from nothing.
+    expect(kindsOf(ops(3))).toEqual([]);
+    expect(kindsOf(ops(2))).toEqual(['setup']);
+    // Family 0, none, then family 1: the 9 s of the change.
+    const other = problemOf(
+      [m],
+      [job('A', [on(0, 10, fam(0))]), job('X', [on(0, 1)]), job('B', [on(0, 10, fam(1))])],
+    );
+    expect(kindsOf(ops(5), other)).toEqual(['setup']);
+    expect(kindsOf(ops(9), other)).toEqual([]);
+  });
+
   it('rejects a broken lag', () => {
     const ops = good();
     ops[1] = { ...ops[1]!, setupStart: 26, start: 26, end: 31 };

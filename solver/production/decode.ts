@@ -165,7 +165,12 @@ export class Decoder {
     this.family = new Int32Array(cp.stationCount);
   }
 
-  /** Resets `free`/`family` to the states after the pinned operations and writes those into `out`. */
+  /**
+   * Resets `free`/`family` to the states after the pinned operations and writes those into `out`. A frozen
+   * operation keeps its start but still needs the setup from the family its station has then (a change of
+   * order in the same family too), placed right before its start as the model checker and the simulation
+   * following the plan count it; a running one is set up already.
+   */
   pins(out: Schedule, free: Float64Array = this.free, family: Int32Array = this.family): void {
     const { cp } = this;
     free.fill(cp.now);
@@ -173,8 +178,16 @@ export class Decoder {
     for (let i = 0; i < cp.pinOrder.length; i++) {
       const o = cp.pinOrder[i]!;
       const s = cp.pinStation[o]!;
-      out.start[o] = cp.pinStart[o]!;
-      out.setupStart[o] = cp.pinStart[o]!;
+      const start = cp.pinStart[o]!;
+      out.start[o] = start;
+      out.setupStart[o] = start;
+      if (cp.pinFrozen[o]) {
+        const mc = cp.stationMachine[s]!;
+        const setup = setupSeconds(cp, mc, family[s]!, cp.family[o]!);
+        const from = cp.mayPause[mc] ? cp.open[mc]!.retreatWorking(start, setup) : start - setup;
+        // No open time for it (a pin the freeze did not check): elapsed time, and the checker names it.
+        out.setupStart[o] = from > -Infinity ? from : start - setup;
+      }
       out.end[o] = cp.pinEnd[o]!;
       out.station[o] = s;
       out.alt[o] = cp.pinAlt[o]!;

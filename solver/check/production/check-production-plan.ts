@@ -10,7 +10,7 @@ export type { ProductionViolation, ProductionViolationKind } from './production-
 
 export interface ProductionCheckResult {
   ok: boolean;
-  /** Shop violations (kinds of check-plan.ts) and production ones (pin, work, lag, transport, now, horizon). */
+  /** Shop violations (kinds of check-plan.ts) and production ones (pin, work, setup, lag, transport, now, horizon). */
   violations: (Violation | ProductionViolation)[];
 }
 

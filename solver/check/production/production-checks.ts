@@ -1,13 +1,22 @@
 // The constraints a shop problem cannot state, re-derived from the production problem: pinned operations
-// where the pin says; on pausing machines, work measured in open time (and the setup before it); minimum lags
-// and transport between a job's operations; free operations not before `now`; nothing past the horizon.
+// where the pin says; on pausing machines, work measured in open time; setups (setup-checks.ts); minimum lags
+// and transport between a job's operations, up to the start of the setup (a station sets up once the lot is
+// there); free operations, setup included, not before `now`; nothing past the horizon.
 import { OpenIntervals } from '../../../twin/calendar-intervals.js';
 import type { PlannedOperation, ProductionPlan, ProductionProblem } from '../../production/problem.js';
-import { setupTime } from '../../shop/problem.js';
 import { t } from '../names.js';
 import { differs, isBefore } from '../time.js';
+import { checkSetups } from './setup-checks.js';
 
-export const PRODUCTION_VIOLATION_KINDS = ['pin', 'work', 'lag', 'transport', 'now', 'horizon'] as const;
+export const PRODUCTION_VIOLATION_KINDS = [
+  'pin',
+  'work',
+  'setup',
+  'lag',
+  'transport',
+  'now',
+  'horizon',
+] as const;
 export type ProductionViolationKind = (typeof PRODUCTION_VIOLATION_KINDS)[number];
 
 export interface ProductionViolation {
@@ -64,13 +73,15 @@ export function checkProductionRules(
             `${name(e)} is pinned (${p.reason}) on ${problem.machines[p.machine]?.id ?? p.machine} station ${p.station} ` +
             `from ${t(p.start)} to ${t(p.end)}, but the plan has it on ${mc.id} station ${e.station} from ${t(e.start)} to ${t(e.end)}`,
         });
-      continue;
+      // A running operation is a fact; a frozen one is a decision kept, which the rules below still bind.
+      if (p.reason === 'running') continue;
     }
-    if (isBefore(e.start, problem.now))
+    const ready = Math.min(e.setupStart, e.start);
+    if (isBefore(ready, problem.now))
       out.push({
         kind: 'now',
         operations: ref,
-        message: `${name(e)} starts at ${t(e.start)}, before now (${t(problem.now)})`,
+        message: `${name(e)} starts (setup included) at ${t(ready)}, before now (${t(problem.now)})`,
       });
     if (isBefore(problem.horizon, e.end))
       out.push({
@@ -97,54 +108,26 @@ export function checkProductionRules(
       if (prev) {
         const lag = op.minLag ?? 0;
         const move = problem.transport?.[prev.machine]?.[e.machine] ?? 0;
-        if (isBefore(e.start, prev.end + lag))
+        if (isBefore(ready, prev.end + lag))
           out.push({
             kind: 'lag',
             operations: [{ job: prev.job, op: prev.op }, ...ref],
-            message: `${name(e)} starts at ${t(e.start)}, less than its minimum lag of ${t(lag)} s after ${name(prev)} ends at ${t(prev.end)}`,
+            message:
+              `${name(e)} starts (setup included) at ${t(ready)}, ` +
+              (lag > 0 ? `less than its minimum lag of ${t(lag)} s after ` : 'before ') +
+              `${name(prev)} ends at ${t(prev.end)}`,
           });
-        else if (isBefore(e.start, prev.end + move))
+        else if (isBefore(ready, prev.end + move))
           out.push({
             kind: 'transport',
             operations: [{ job: prev.job, op: prev.op }, ...ref],
             message:
-              `${name(e)} starts at ${t(e.start)} on ${mc.id}, but the move from ${problem.machines[prev.machine]!.id} ` +
+              `${name(e)} starts (setup included) at ${t(ready)} on ${mc.id}, but the move from ${problem.machines[prev.machine]!.id} ` +
               `takes ${t(move)} s after ${name(prev)} ends at ${t(prev.end)}`,
           });
       }
     }
   }
-  // Setup in open time on pausing machines, per station in start order.
-  const stations = new Map<string, PlannedOperation[]>();
-  for (const e of valid) {
-    const key = `${e.machine}#${e.station}`;
-    const list = stations.get(key);
-    if (list) list.push(e);
-    else stations.set(key, [e]);
-  }
-  for (const list of stations.values()) {
-    const k = list[0]!.machine;
-    const mc = problem.machines[k]!;
-    if (!mc.mayPause) continue;
-    list.sort((a, b) => a.start - b.start || a.end - b.end);
-    let previous: PlannedOperation | undefined;
-    for (const e of list) {
-      const fam = problem.jobs[e.job]!.operations[e.op]!.family;
-      const prevFam = previous
-        ? problem.jobs[previous.job]!.operations[previous.op]!.family
-        : (mc.stationFamily?.[e.station] ?? -1);
-      const setup = setupTime(mc, prevFam === undefined || prevFam < 0 ? undefined : prevFam, fam);
-      const from = previous ? previous.end : problem.now;
-      const pinned = problem.jobs[e.job]!.operations[e.op]!.pin !== undefined;
-      if (!pinned && setup > 0 && isBefore(open[k]!.openTimeBetween(from, e.start), setup))
-        out.push({
-          kind: 'work',
-          operations: [{ job: e.job, op: e.op }],
-          machine: k,
-          message: `${name(e)} on ${mc.id} starts at ${t(e.start)}: the setup of ${t(setup)} s needs that much open time after ${t(from)}`,
-        });
-      previous = e;
-    }
-  }
+  checkSetups(problem, valid, open, out);
   return out;
 }

@@ -1,9 +1,11 @@
 // A production plan seen as a shop plan, so the shop checker (check-plan.ts) judges what the two share: each
-// operation once on an eligible machine, route order and releases, no overlap and setup gaps per station,
-// windows on machines where work may not pause. Each station becomes a machine of its own. Two facts are
-// taken from the plan rather than re-derived: on a pausing machine an operation lasts its elapsed time (its
-// work in open time is checked in production-checks.ts), and a pinned operation lasts as pinned, its own
-// interval taken out of the windows (it is where the shop floor says it is).
+// operation once on an eligible machine, route order and releases, no overlap per station, windows on
+// machines where work may not pause. Each station becomes a machine of its own. Two facts are taken from the
+// plan rather than re-derived: on a pausing machine an operation lasts its elapsed time (its work in open time
+// is checked in production-checks.ts), and a pinned operation lasts as pinned, its own interval taken out of
+// the windows (it is where the shop floor says it is). Setups are left out of the view: a shop problem counts
+// the setup after an operation without a family from nothing set up, while the plant (and the production
+// problem) keeps the station set up for the last family; setup-checks.ts checks them on the plan's own setups.
 import type { ProductionPlan, ProductionProblem } from '../../production/problem.js';
 import type {
   ScheduledOperation,
@@ -53,25 +55,11 @@ export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): Sh
   problem.machines.forEach((mc, k) => {
     for (let s = 0; s < mc.stations; s++) {
       let windows = mc.mayPause ? [] : (mc.unavailable ?? []);
-      const family = mc.stationFamily?.[s] ?? -1;
-      let initialSetup = family >= 0 && mc.setup ? mc.setup[family] : mc.initialSetup;
-      for (const job of problem.jobs) {
-        for (const op of job.operations) {
-          if (!op.pin || op.pin.machine !== k || op.pin.station !== s) continue;
-          windows = cut(windows, op.pin.start, op.pin.end);
-          // A running operation resumes: its station is set up for it already.
-          if (op.pin.reason === 'running' && op.family !== undefined && initialSetup) {
-            initialSetup = [...initialSetup];
-            initialSetup[op.family] = 0;
-          }
-        }
-      }
-      machines.push({
-        id: mc.stations > 1 ? `${mc.id}#${s + 1}` : mc.id,
-        unavailable: windows,
-        ...(mc.setup && { setup: mc.setup }),
-        ...(initialSetup && { initialSetup }),
-      });
+      for (const job of problem.jobs)
+        for (const op of job.operations)
+          if (op.pin && op.pin.machine === k && op.pin.station === s)
+            windows = cut(windows, op.pin.start, op.pin.end);
+      machines.push({ id: mc.stations > 1 ? `${mc.id}#${s + 1}` : mc.id, unavailable: windows });
     }
   });
   const jobs: ShopJob[] = problem.jobs.map((job, j) => {
@@ -96,7 +84,7 @@ export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): Sh
                 duration: Number.isFinite(duration) && duration >= 0 ? duration : alt.duration,
               }));
             });
-        return { id: op.id, alternatives, ...(op.family !== undefined && { family: op.family }) };
+        return { id: op.id, alternatives };
       }),
     };
   });
