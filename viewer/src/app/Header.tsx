@@ -23,7 +23,7 @@ export function Header() {
       <span className={`connection connection-${connection}`} data-testid="connection">
         {t(`app.connection.${connection}`)}
       </span>
-      {role && <span className="role">{t('app.role', { role })}</span>}
+      {role && <span className="role">{t('app.role', { role: t(`role.${role}`) })}</span>}
       <label>
         {t('app.palette')}{' '}
         <select
