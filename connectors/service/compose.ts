@@ -27,6 +27,8 @@ export interface ServiceParts {
   workers?: number;
   jobs?: { maxJobs: number; ttlMs: number };
   ready?: AppDeps['ready'];
+  /** Wall-clock time for job expiry and durations (default Date.now); `now` is the plant's clock. */
+  wallClock?: () => number;
   /** The live order book (default: the scenario's). */
   orders?: () => readonly Order[];
 }
@@ -43,7 +45,8 @@ export function buildDeps(parts: ServiceParts): AppDeps {
     maxJobs: parts.jobs?.maxJobs ?? 100,
     maxRunning: 1,
     ttlMs: parts.jobs?.ttlMs ?? 3_600_000,
-    now,
+    // Jobs live and are timed by the wall clock: the plant's clock may run 60× or faster.
+    now: parts.wallClock ?? Date.now,
     onChange: (job: Job<unknown, unknown>) => {
       stream.publish('job', { id: job.id, kind: job.kind, status: job.status, progress: job.progress });
       if (job.finishedAtMs !== undefined && job.startedAtMs !== undefined) {
