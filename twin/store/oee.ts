@@ -27,7 +27,11 @@ export function computeOee(input: OeeInput): Oee {
   return { availability, performance, quality, oee: availability * performance * quality };
 }
 
-/** OEE of several machines: their times and parts summed, performance weighted by ideal time. */
+/**
+ * OEE of several machines: their times and parts summed, performance weighted by running time. A machine with
+ * no ideal cycle time rates its running time at performance 1 (as computeOee does for it alone), so it does not
+ * drag the line down for want of a figure.
+ */
 export function combineOee(items: readonly OeeInput[]): Oee {
   const stateMs = zeroDurations();
   let good = 0;
@@ -38,8 +42,10 @@ export function combineOee(items: readonly OeeInput[]): Oee {
     for (const k of Object.keys(stateMs) as (keyof StateDurations)[]) stateMs[k] += it.stateMs[k];
     good += it.goodParts;
     scrap += it.scrapParts;
-    if (it.idealCycleS > 0) anyIdeal = true;
-    idealMs += (it.goodParts + it.scrapParts) * it.idealCycleS * 1000;
+    if (it.idealCycleS > 0) {
+      anyIdeal = true;
+      idealMs += Math.min(it.stateMs.running, (it.goodParts + it.scrapParts) * it.idealCycleS * 1000);
+    } else idealMs += it.stateMs.running;
   }
   const base = computeOee({ stateMs, goodParts: good, scrapParts: scrap, idealCycleS: 0 });
   if (!anyIdeal || stateMs.running <= 0) return base;
