@@ -197,6 +197,11 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
 
   const app = await buildApp(deps);
   await app.listen({ host: config.http.host, port: config.http.port });
+  // In the background: a plant too large to schedule quickly still starts at once.
+  void scheduler
+    .warmUp()
+    .then(() => log.debug('scheduler and risk workers warm'))
+    .catch((err: Error) => log.warn({ err }, 'scheduler warm-up failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const url = `${https ? 'https' : 'http'}://${config.http.host}:${port}`;

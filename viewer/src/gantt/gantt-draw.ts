@@ -6,8 +6,9 @@ import {
   SELECTED_ROW,
   drawAxis,
   drawRowLabels,
-  drawTimeLabel,
+  drawTimeBadge,
   drawTimeLine,
+  placeTimeBadge,
 } from './gantt-draw-chrome.js';
 import { queryVisible, type GanttLayout } from './gantt-layout.js';
 import { plotWidth, rowTop, visibleRows, type GanttGeometry, type TimeRange } from './gantt-viewport.js';
@@ -127,9 +128,12 @@ export function drawGantt(
 
   drawRowLabels(ctx, layout, f, firstRow, lastRow);
   ctx.restore();
-  drawAxis(ctx, f, text, scratch.ticks, x);
-  drawTimeLabel(ctx, g, x(f.nowMs), nowColour, text.now);
-  if (f.cursorMs !== undefined) drawTimeLabel(ctx, g, x(f.cursorMs), CURSOR, text.cursor);
+  const now = placeTimeBadge(ctx, g, x(f.nowMs), nowColour, text.now);
+  const cursor =
+    f.cursorMs === undefined ? undefined : placeTimeBadge(ctx, g, x(f.cursorMs), CURSOR, text.cursor);
+  drawAxis(ctx, f, text, scratch.ticks, x, [now, cursor]);
+  if (now) drawTimeBadge(ctx, g, now);
+  if (cursor) drawTimeBadge(ctx, g, cursor);
   return painted;
 }
 

@@ -1,5 +1,6 @@
 import { common } from './messages/common.js';
 import { gantt } from './messages/gantt.js';
+import { names } from './messages/names.js';
 import { panels } from './messages/panels.js';
 import { planner } from './messages/planner.js';
 import { scene } from './messages/scene.js';
@@ -12,7 +13,7 @@ export type Locale = (typeof LOCALES)[number];
  * Every feature keeps its strings in a file of its own under messages/ (English and Simplified Chinese side by
  * side); this joins them. A key missing in Chinese is a compile error (see Catalogue).
  */
-const FEATURES = [common, scene, gantt, panels, planner, timeline] as const;
+const FEATURES = [common, names, scene, gantt, panels, planner, timeline] as const;
 
 type Feature = (typeof FEATURES)[number];
 export type MessageKey = Feature extends infer F

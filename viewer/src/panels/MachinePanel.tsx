@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { kindLabel } from '../i18n/names.js';
 import { useSlice, useViewerContext } from '../store/context.js';
 import { AlarmList } from './AlarmList.js';
 import { nextOperations, type MachineDetail } from './details.js';
@@ -92,7 +93,7 @@ export function MachinePanel({ id }: { id: string }) {
       />
       <dl className="facts">
         <dt>{f.t('panels.machine.kind')}</dt>
-        <dd>{machine.kind}</dd>
+        <dd>{kindLabel(f.t, machine.kind)}</dd>
         <dt>{f.t('panels.machine.line')}</dt>
         <dd>{lineName ?? machine.line}</dd>
         <dt>{f.t('panels.machine.state')}</dt>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { signalLabel } from '../i18n/names.js';
 import { useSlice, useViewerContext } from '../store/context.js';
 import {
   meaningfulSteps,
@@ -196,7 +197,7 @@ function TraceStepItem({
           <tbody>
             {rows.map((r) => (
               <tr key={r.signal}>
-                <td>{r.signal}</td>
+                <td title={r.signal}>{signalLabel(f.t, r.signal)}</td>
                 <td>{value(r.start)}</td>
                 <td>{value(r.end)}</td>
               </tr>

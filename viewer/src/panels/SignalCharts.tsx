@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { SignalValue } from '../api/types.js';
+import { signalLabel } from '../i18n/names.js';
 import { useViewerContext } from '../store/context.js';
 import { numericPoints, numericSignals, type SignalHistory } from './details.js';
 import { downsample } from './sparkline.js';
@@ -77,7 +78,7 @@ export function SignalCharts({
         return (
           <div key={name} className="signal-row" data-signal={name} data-points={series?.values.length ?? 0}>
             <span className="signal-name" title={name}>
-              {name}
+              {signalLabel(f.t, name)}
             </span>
             {series && series.values.length > 0 ? (
               <Sparkline values={series.values} xs={series.ts} width={CHART_WIDTH} height={22} />
