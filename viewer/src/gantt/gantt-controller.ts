@@ -111,6 +111,8 @@ export class GanttController {
   setText(t: Translate): void {
     this.t = t;
     this.ticks = createTickLabels();
+    // The tooltip's lines were written in the old language: hide it; the next hover writes it anew.
+    this.hover(-1, 0, 0);
     this.requestDraw();
   }
 
