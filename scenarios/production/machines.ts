@@ -1,12 +1,12 @@
 // The machines of a scenario as the production problem sees them: stations, open time (calendar minus
 // maintenance minus known downtime, expanded in the site's time zone) as unavailable windows, setup matrices
 // by setup family, whether work may pause over closed time, and transport times between machines.
-import { expandCalendar, OpenIntervals } from '../../twin/calendar-intervals.js';
+import { OpenIntervals } from '../../twin/calendar-intervals.js';
+import { machineAvailability } from '../../twin/machine-availability.js';
 import { travelTimeS } from '../../twin/distances.js';
 import { TwinError } from '../../twin/errors.js';
 import type { Machine } from '../../twin/schema/machine.js';
 import type { Position } from '../../twin/schema/layout.js';
-import { instantToSimTime, type TimeWindow } from '../../twin/schema/time.js';
 import type { ProductionMachine } from '../../solver/production/problem.js';
 import type { UnavailableWindow } from '../../solver/shop/problem.js';
 import type { Scenario } from '../schema.js';
@@ -15,16 +15,6 @@ import type { Scenario } from '../schema.js';
  * whose cycle must run in one open interval. */
 export function defaultMayPause(machine: Machine): boolean {
   return machine.batch === undefined;
-}
-
-function windows(list: readonly TimeWindow[] | undefined, startMs: number, what: string): OpenIntervals {
-  const pairs = (list ?? []).map((w, i): [number, number] => {
-    const pair: [number, number] = [instantToSimTime(w.start, startMs), instantToSimTime(w.end, startMs)];
-    if (Number.isNaN(pair[0]) || Number.isNaN(pair[1]))
-      throw new TwinError('TWIN_E_SCHEMA', `${what}[${i}] has an unreadable date-time`);
-    return pair;
-  });
-  return OpenIntervals.fromPairs(pairs, 0, Infinity);
 }
 
 /** Closed pieces of [0, horizon), labelled by what closes them (downtime > maintenance > calendar). */
@@ -87,24 +77,13 @@ export function machineOpenTimes(scenario: Scenario, options: OpenTimeOptions): 
   const calendars = new Map((scenario.calendars ?? []).map((c) => [c.id as string, c]));
   const expanded = options.calendarCache ?? new Map<string, OpenIntervals>();
   return scenario.machines.map((m) => {
-    const calendarId = m.calendar ?? scenario.site.calendar;
-    let calendar = OpenIntervals.always(options.horizonS);
-    if (calendarId !== undefined) {
-      const c = calendars.get(calendarId);
-      if (!c)
-        throw new TwinError(
-          'TWIN_E_UNKNOWN_REFERENCE',
-          `machine "${m.id}": unknown calendar "${calendarId}"`,
-        );
-      const key = `${calendarId}|${options.startMs}|${options.horizonS}|${timeZone}|${JSON.stringify(c)}`;
-      calendar =
-        expanded.get(key) ??
-        expandCalendar(c, { startMs: options.startMs, horizonS: options.horizonS, timeZone });
-      expanded.set(key, calendar);
-    }
-    const maintenance = windows(m.maintenance, options.startMs, `machine "${m.id}": maintenance`);
-    const downtime = windows(m.downtime, options.startMs, `machine "${m.id}": downtime`);
-    return { available: calendar.subtract(maintenance).subtract(downtime), maintenance, downtime };
+    const { available, maintenance, downtime } = machineAvailability(m, scenario.site, calendars, {
+      startMs: options.startMs,
+      horizonS: options.horizonS,
+      timeZone,
+      cache: expanded,
+    });
+    return { available, maintenance, downtime };
   });
 }
 

@@ -2,12 +2,13 @@
 // with the ids involved. Works on the raw model and order book, so it also explains what the simulation and
 // the scheduler refuse to compile (an operation whose machines were all removed by a what-if edit).
 
-import { expandCalendar, OpenIntervals } from '../../twin/calendar-intervals.js';
+import type { OpenIntervals } from '../../twin/calendar-intervals.js';
+import { machineAvailability } from '../../twin/machine-availability.js';
 import { distributionMean } from '../../twin/distribution-stats.js';
 import type { FactoryModel } from '../../twin/schema/factory.js';
 import type { Machine } from '../../twin/schema/machine.js';
 import type { Order } from '../../twin/schema/order.js';
-import { instantToSimTime, type TimeWindow } from '../../twin/schema/time.js';
+import { instantToSimTime } from '../../twin/schema/time.js';
 import { latestOrderInstantS } from '../check/plan-model-resolve.js';
 import { DEFAULT_SLACK_S } from '../des/factory/build.js';
 import { duration } from './format.js';
@@ -75,14 +76,6 @@ function horizonOf(input: InfeasibilityInput): number {
   return input.horizonS ?? latestOrderInstantS(input.orders, input.startMs) + DEFAULT_SLACK_S;
 }
 
-function windows(list: readonly TimeWindow[] | undefined, startMs: number): OpenIntervals {
-  const pairs = (list ?? []).map((w): [number, number] => [
-    instantToSimTime(w.start, startMs),
-    instantToSimTime(w.end, startMs),
-  ]);
-  return OpenIntervals.fromPairs(pairs.filter(([a, b]) => !Number.isNaN(a) && !Number.isNaN(b)));
-}
-
 /** Available time per machine: calendar (machine's, else the site's, else always) minus its windows. */
 function availability(input: InfeasibilityInput, horizonS: number): Map<string, OpenIntervals> {
   const { model, startMs } = input;
@@ -90,10 +83,9 @@ function availability(input: InfeasibilityInput, horizonS: number): Map<string, 
   const calendars = new Map((model.calendars ?? []).map((c) => [c.id as string, c]));
   const out = new Map<string, OpenIntervals>();
   for (const m of model.machines as Machine[]) {
-    const id = m.calendar ?? model.site.calendar;
-    const c = id === undefined ? undefined : calendars.get(id);
-    const open = c ? expandCalendar(c, { startMs, horizonS, timeZone }) : OpenIntervals.always(horizonS);
-    out.set(m.id, open.subtract(windows(m.maintenance, startMs)).subtract(windows(m.downtime, startMs)));
+    // Lenient: this explains bad requests, so it reads past an unknown calendar or an unreadable window.
+    const options = { startMs, horizonS, timeZone, lenient: true };
+    out.set(m.id, machineAvailability(m, model.site, calendars, options).available);
   }
   return out;
 }

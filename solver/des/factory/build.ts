@@ -1,11 +1,12 @@
-import { expandCalendar, OpenIntervals } from '../../../twin/calendar-intervals.js';
+import type { OpenIntervals } from '../../../twin/calendar-intervals.js';
+import { machineAvailability } from '../../../twin/machine-availability.js';
 import { distanceM, travelTimeS } from '../../../twin/distances.js';
 import { distributionMean } from '../../../twin/distribution-stats.js';
 import { TwinError } from '../../../twin/errors.js';
 import type { FactoryModel } from '../../../twin/schema/factory.js';
 import type { Machine } from '../../../twin/schema/machine.js';
 import type { Order } from '../../../twin/schema/order.js';
-import { instantToSimTime, type TimeWindow } from '../../../twin/schema/time.js';
+import { instantToSimTime } from '../../../twin/schema/time.js';
 import type { Transporter } from '../../../twin/schema/structure.js';
 import { compileSampler } from '../random/variates.js';
 import type {
@@ -51,19 +52,6 @@ function defaultHorizon(orders: readonly Order[], startMs: number): number {
   return latest + DEFAULT_SLACK_S;
 }
 
-function windows(list: readonly TimeWindow[] | undefined, m: Machine, key: string, input: BuildInput) {
-  const pairs = (list ?? []).map((w, i): [number, number] => {
-    const pair: [number, number] = [
-      instantToSimTime(w.start, input.startMs),
-      instantToSimTime(w.end, input.startMs),
-    ];
-    if (Number.isNaN(pair[0]) || Number.isNaN(pair[1]))
-      throw new TwinError('TWIN_E_SCHEMA', `machine "${m.id}": ${key}[${i}] has an unreadable date-time`);
-    return pair;
-  });
-  return OpenIntervals.fromPairs(pairs, 0, Infinity);
-}
-
 function compileMachines(input: BuildInput, horizonS: number, families: Map<string, number>): CMachine[] {
   const { model } = input;
   const timeZone = input.timezone ?? model.site.timezone ?? 'UTC';
@@ -79,21 +67,12 @@ function compileMachines(input: BuildInput, horizonS: number, families: Map<stri
     return b;
   };
   return model.machines.map((m, index): CMachine => {
-    const calendarId = m.calendar ?? model.site.calendar;
-    let calendar = OpenIntervals.always(horizonS);
-    if (calendarId !== undefined) {
-      const c = calendars.get(calendarId);
-      if (!c)
-        throw new TwinError(
-          'TWIN_E_UNKNOWN_REFERENCE',
-          `machine "${m.id}": unknown calendar "${calendarId}"`,
-        );
-      calendar =
-        expanded.get(calendarId) ?? expandCalendar(c, { startMs: input.startMs, horizonS, timeZone });
-      expanded.set(calendarId, calendar);
-    }
-    const maintenance = windows(m.maintenance, m, 'maintenance', input);
-    const downtime = windows(m.downtime, m, 'downtime', input);
+    const { calendar, maintenance, downtime } = machineAvailability(m, model.site, calendars, {
+      startMs: input.startMs,
+      horizonS,
+      timeZone,
+      cache: expanded,
+    });
     const planned = calendar.subtract(maintenance);
     const matrix = m.setupMatrix === undefined ? undefined : matrices.get(m.setupMatrix);
     if (m.setupMatrix !== undefined && !matrix)
