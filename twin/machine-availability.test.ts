@@ -13,7 +13,7 @@ const day: Calendar = {
 const calendars = new Map([['day', day]]);
 const options = { startMs: START, horizonS: DAY, timeZone: 'Asia/Shanghai' };
 
-const machine = (extra: Partial<Machine>): Machine =>
+const machine = (extra: Record<string, unknown>): Machine =>
   ({ id: 'M1', kind: 'cnc-lathe', line: 'L', placement: {}, ...extra }) as unknown as Machine;
 
 describe('machine availability', () => {
