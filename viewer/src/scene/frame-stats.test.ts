@@ -24,4 +24,27 @@ describe('frame statistics', () => {
     stats.reset(5000);
     expect(stats.snapshot()).toMatchObject({ frames: 0, fps: 0, jsMsMean: 0, longTasks: 0 });
   });
+
+  it('counts WIP items placed and changed per update and instances written per frame', () => {
+    const stats = new FrameStats();
+    stats.reset(0);
+    stats.addPlaced(300, 40);
+    stats.addPlaced(100, 20);
+    stats.addWritten(90);
+    stats.endFrame(1, 10);
+    stats.addWritten(30);
+    stats.endFrame(1, 20);
+    expect(stats.snapshot()).toMatchObject({
+      wipUpdates: 2,
+      placedPerUpdate: 200,
+      changedPerUpdate: 30,
+      instancesWrittenPerFrame: 60,
+    });
+    stats.reset(30);
+    expect(stats.snapshot()).toMatchObject({
+      wipUpdates: 0,
+      placedPerUpdate: 0,
+      instancesWrittenPerFrame: 0,
+    });
+  });
 });

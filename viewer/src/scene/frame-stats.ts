@@ -14,6 +14,12 @@ export interface FrameStatsSnapshot {
   renderMsMean: number;
   longTasks: number;
   longTaskMs: number;
+  /** Machine-independent work: WIP layout updates, items placed and items changed per update, WIP instances
+   * written per frame (means). */
+  wipUpdates: number;
+  placedPerUpdate: number;
+  changedPerUpdate: number;
+  instancesWrittenPerFrame: number;
 }
 
 /**
@@ -33,6 +39,10 @@ export class FrameStats {
   private lastMs = 0;
   private longTasks = 0;
   private longTaskMs = 0;
+  private wipUpdates = 0;
+  private placed = 0;
+  private changed = 0;
+  private written = 0;
 
   /** Starts a new sampling window (after a warm-up, say). */
   reset(nowMs: number): void {
@@ -44,6 +54,10 @@ export class FrameStats {
       this.renderMs =
       this.longTasks =
       this.longTaskMs =
+      this.wipUpdates =
+      this.placed =
+      this.changed =
+      this.written =
         0;
     this.startMs = this.lastMs = nowMs;
   }
@@ -51,6 +65,18 @@ export class FrameStats {
   /** Store updates applied within the coming frame (part of its time, counted apart as well). */
   addUpdate(ms: number): void {
     this.pendingMs += ms;
+  }
+
+  /** A WIP layout update: items whose place was computed, and items whose place changed. */
+  addPlaced(placed: number, changed: number): void {
+    this.wipUpdates++;
+    this.placed += placed;
+    this.changed += changed;
+  }
+
+  /** WIP instances written into the instance buffer. */
+  addWritten(instances: number): void {
+    this.written += instances;
   }
 
   addLongTask(durationMs: number): void {
@@ -88,6 +114,10 @@ export class FrameStats {
       renderMsMean: this.frames > 0 ? round(this.renderMs / this.frames) : 0,
       longTasks: this.longTasks,
       longTaskMs: round(this.longTaskMs),
+      wipUpdates: this.wipUpdates,
+      placedPerUpdate: this.wipUpdates > 0 ? round(this.placed / this.wipUpdates) : 0,
+      changedPerUpdate: this.wipUpdates > 0 ? round(this.changed / this.wipUpdates) : 0,
+      instancesWrittenPerFrame: this.frames > 0 ? round(this.written / this.frames) : 0,
     };
   }
 }

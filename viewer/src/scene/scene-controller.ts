@@ -44,7 +44,7 @@ export class SceneController {
     private readonly stats: FrameStats,
   ) {
     this.machines = new MachineLayer(layout, floor);
-    this.wip = new WipLayer(layout, floor);
+    this.wip = new WipLayer(layout, floor, stats);
   }
 
   /**
@@ -55,6 +55,7 @@ export class SceneController {
     this.store = store;
     this.last = undefined;
     this.flush();
+    invalidate(); // the layers write their instances at the frame
     return store.subscribe(() => {
       this.pending = true;
       invalidate();
@@ -96,10 +97,18 @@ export class SceneController {
       s.activePlan !== prev?.activePlan ||
       s.orders !== prev?.orders
     ) {
-      const begun =
-        s.timeView.mode === 'live' ? (o: string) => (s.orders[o]?.operationsDone ?? 0) > 0 : undefined;
+      const live = s.timeView.mode === 'live';
+      const begun = live ? (o: string) => (s.orders[o]?.operationsDone ?? 0) > 0 : undefined;
+      // What the plant reports as begun comes from the orders (live only): a change there re-checks every order.
+      const begunChanged = live !== (prev?.timeView.mode === 'live') || (live && s.orders !== prev?.orders);
       this.wip.sync(
-        { plan: this.planIndex, machines: now.machines, nowMs: now.nowMs, ...(begun && { begun }) },
+        {
+          plan: this.planIndex,
+          machines: now.machines,
+          nowMs: now.nowMs,
+          begunChanged,
+          ...(begun && { begun }),
+        },
         performance.now() / 1000,
       );
     }

@@ -3,15 +3,11 @@ import type { LayoutView } from '../api/types.js';
 import { AgvAnimator, agvsOf } from './agv-animator.js';
 import type { FloorIndex } from './floor-index.js';
 import { orderHsl } from './instance-index.js';
-import {
-  ITEM_HEIGHT_M,
-  ITEM_SIZE_M,
-  layoutWip,
-  WipPositions,
-  wipScratch,
-  type WipInput,
-} from './wip-layout.js';
+import { DirtySpans } from './dirty-spans.js';
+import type { FrameStats } from './frame-stats.js';
+import { ITEM_HEIGHT_M, ITEM_SIZE_M, type WipInput } from './wip-layout.js';
 import { DIRTY_COLOUR, DIRTY_POSITION, WipMotion } from './wip-motion.js';
+import { WipPlacement } from './wip-placement.js';
 
 const AGV_HEIGHT_M = 0.35;
 
@@ -25,8 +21,9 @@ export class WipLayer {
   readonly agvMesh: InstancedMesh;
   readonly agvs: AgvAnimator;
   private readonly motion = new WipMotion();
-  private readonly target = new WipPositions();
-  private readonly scratch = wipScratch();
+  private readonly placement = new WipPlacement();
+  private readonly matrixSpans = new DirtySpans();
+  private readonly colourSpans = new DirtySpans();
   private readonly floor: FloorIndex;
   private readonly agvXyh: Float32Array;
   private agvsDriving = 0;
@@ -35,7 +32,11 @@ export class WipLayer {
   private readonly wipGeometry = new BoxGeometry(ITEM_SIZE_M, ITEM_HEIGHT_M * 0.9, ITEM_SIZE_M);
   private readonly wipMaterial = new MeshStandardMaterial({ roughness: 0.8 });
 
-  constructor(layout: LayoutView, floor: FloorIndex) {
+  constructor(
+    layout: LayoutView,
+    floor: FloorIndex,
+    private readonly stats?: FrameStats,
+  ) {
     this.floor = floor;
     this.wipMesh = this.createWipMesh(256);
     this.agvs = new AgvAnimator(agvsOf(layout));
@@ -59,10 +60,14 @@ export class WipLayer {
     return this.agvs.count;
   }
 
-  /** Lays the WIP out anew (the twin, the plan or the clock changed); items that moved start to glide. */
-  sync(input: Omit<WipInput, 'floor'>, nowS: number): void {
-    layoutWip({ ...input, floor: this.floor }, this.target, this.scratch);
-    this.motion.sync(this.target, nowS, (_order, fx, fy, tx, ty, line) => {
+  /**
+   * Brings the WIP layout up to date (the twin, the plan or the clock changed: only the items concerned are
+   * placed again); items that moved start to glide. The instances are written at the next frame.
+   */
+  sync(input: Omit<WipInput, 'floor'> & { begunChanged?: boolean }, nowS: number): void {
+    this.placement.update({ ...input, floor: this.floor });
+    this.stats?.addPlaced(this.placement.placedCount, this.placement.changedCount);
+    this.motion.sync(this.placement, nowS, (_order, fx, fy, tx, ty, line) => {
       if (this.agvs.request(fx, fy, tx, ty, line, nowS) >= 0) this.agvsDriving++;
     });
     if (this.motion.count > this.wipMesh.instanceMatrix.count) {
@@ -72,7 +77,6 @@ export class WipLayer {
       this.group.add(this.wipMesh);
       this.motion.dirty.fill(DIRTY_POSITION | DIRTY_COLOUR, 0, this.motion.count);
     }
-    this.writeWip();
   }
 
   /** Advances glides and AGV trips to nowS; returns whether anything still moves (another frame is needed). */
@@ -103,12 +107,15 @@ export class WipLayer {
     return mesh;
   }
 
-  /** Writes the slots marked dirty: translation into the matrix (its rotation part stays identity), colour. */
+  /**
+   * Writes the slots marked dirty: translation into the matrix (its rotation part stays identity), colour;
+   * only the spans written go to the GPU.
+   */
   private writeWip(): void {
-    const { motion, wipMesh } = this;
+    const { motion, wipMesh, matrixSpans, colourSpans } = this;
     const matrix = wipMesh.instanceMatrix.array as Float32Array;
-    let positions = false;
-    let colours = false;
+    matrixSpans.reset();
+    colourSpans.reset();
     for (let s = 0; s < motion.count; s++) {
       const d = motion.dirty[s]!;
       if (d === 0) continue;
@@ -118,20 +125,18 @@ export class WipLayer {
         matrix[o + 12] = motion.pos[s * 3]!;
         matrix[o + 13] = motion.pos[s * 3 + 2]!;
         matrix[o + 14] = -motion.pos[s * 3 + 1]!;
-        positions = true;
+        matrixSpans.add(s);
       }
       if (d & DIRTY_COLOUR) {
         orderHsl(motion.orders[s]!, this.hsl);
         wipMesh.setColorAt(s, this.c.setHSL(this.hsl.h, this.hsl.s, this.hsl.l));
-        colours = true;
+        colourSpans.add(s);
       }
     }
-    if (wipMesh.count !== motion.count) {
-      wipMesh.count = motion.count;
-      positions = true;
-    }
-    if (positions) wipMesh.instanceMatrix.needsUpdate = true;
-    if (colours && wipMesh.instanceColor) wipMesh.instanceColor.needsUpdate = true;
+    wipMesh.count = motion.count;
+    matrixSpans.applyTo(wipMesh.instanceMatrix, 16);
+    if (wipMesh.instanceColor) colourSpans.applyTo(wipMesh.instanceColor, 3);
+    this.stats?.addWritten(matrixSpans.slots);
   }
 
   private writeAgvs(nowS: number): void {

@@ -134,6 +134,8 @@ export interface WipInput {
  * (begun, with a planned operation still ahead) waits in a queue at the infeed of the machine of its next
  * planned operation; when that queue is full it waits at the nearest buffer of the machine's line. Orders not
  * begun or with every operation behind them are not on the floor.
+ * This full layout is the reference: the scene keeps the same layout incrementally (wip-placement.ts), and its
+ * tests compare the two.
  */
 export function layoutWip(input: WipInput, out: WipPositions, scratch: WipScratch): void {
   const { floor, plan, machines, nowMs } = input;
@@ -180,37 +182,52 @@ function resolve(scratch: WipScratch, plan: PlanIndex, floor: FloorIndex): void 
 }
 
 function queueAt(m: Placed, order: string, floor: FloorIndex, out: WipPositions, scratch: WipScratch): void {
-  const columns = Math.max(1, Math.floor(m.width / PITCH_M));
   const k = scratch.queued[m.ordinal]!++;
-  const perLayer = columns * INFEED_ROWS;
   let buffer: Placed | null | undefined;
-  if (k >= perLayer * INFEED_LAYERS) {
+  if (k >= infeedCapacity(m)) {
     buffer = scratch.nearest[m.ordinal];
     if (buffer === undefined) scratch.nearest[m.ordinal] = buffer = nearestBuffer(m, floor) ?? null;
   }
-  if (buffer) return stackOnBuffer(buffer, order, out, scratch);
+  const p = scratch.point;
+  if (buffer) {
+    const z = bufferSpot(buffer, scratch.queued[buffer.ordinal]!++, p);
+    return out.push(order, buffer.id, buffer.line, p.x, p.y, z);
+  }
+  const z = infeedSpot(m, k, p);
+  out.push(order, m.id, m.line, p.x, p.y, z);
+}
+
+/** Items a machine's infeed holds before its queue spills into the line's buffer. */
+export function infeedCapacity(m: Placed): number {
+  return Math.max(1, Math.floor(m.width / PITCH_M)) * INFEED_ROWS * INFEED_LAYERS;
+}
+
+/** The k-th place of a machine's infeed queue: floor x, y into out; returns the centre height. */
+export function infeedSpot(m: Placed, k: number, out: { x: number; y: number }): number {
   // The infeed is the machine's front (its +depth side, towards the aisle), filled row by row.
+  const columns = Math.max(1, Math.floor(m.width / PITCH_M));
+  const perLayer = columns * INFEED_ROWS;
   const layer = Math.floor(k / perLayer);
   const inLayer = k % perLayer;
   const lx = ((inLayer % columns) - (columns - 1) / 2) * PITCH_M;
   const ly = m.depth / 2 + INFEED_GAP_M + (Math.floor(inLayer / columns) + 0.5) * PITCH_M;
-  toFloor(m, lx, ly, scratch.point);
-  out.push(order, m.id, m.line, scratch.point.x, scratch.point.y, (layer + 0.5) * ITEM_HEIGHT_M);
+  toFloor(m, lx, ly, out);
+  return (layer + 0.5) * ITEM_HEIGHT_M;
 }
 
-function stackOnBuffer(b: Placed, order: string, out: WipPositions, scratch: WipScratch): void {
-  const k = scratch.queued[b.ordinal]!++;
+/** The k-th place of a buffer's stack: floor x, y into out; returns the centre height. */
+export function bufferSpot(b: Placed, k: number, out: { x: number; y: number }): number {
   const columns = Math.max(1, Math.floor(b.width / PITCH_M));
   const rows = Math.max(1, Math.floor(b.depth / PITCH_M));
   const layer = Math.floor(k / (columns * rows));
   const inLayer = k % (columns * rows);
   const lx = ((inLayer % columns) - (columns - 1) / 2) * PITCH_M;
   const ly = (Math.floor(inLayer / columns) - (rows - 1) / 2) * PITCH_M;
-  toFloor(b, lx, ly, scratch.point);
-  out.push(order, b.id, b.line, scratch.point.x, scratch.point.y, (layer + 0.5) * ITEM_HEIGHT_M);
+  toFloor(b, lx, ly, out);
+  return (layer + 0.5) * ITEM_HEIGHT_M;
 }
 
-function nearestBuffer(m: Placed, floor: FloorIndex): Placed | undefined {
+export function nearestBuffer(m: Placed, floor: FloorIndex): Placed | undefined {
   let best: Placed | undefined;
   let bestD = Infinity;
   const candidates = floor.buffersByLine.get(m.line ?? '');

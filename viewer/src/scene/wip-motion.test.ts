@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { WipPositions } from './wip-layout.js';
-import { DIRTY_COLOUR, WipMotion } from './wip-motion.js';
+import { DIRTY_COLOUR, WipMotion, type WipSource } from './wip-motion.js';
 
-function positions(items: [string, number, number][]): WipPositions {
-  const p = new WipPositions();
-  for (const [order, x, y] of items) p.push(order, 'M', 'L', x, y, 0.2);
-  return p;
+/** Keys of the orders, shared by every source of a test (the placement keeps keys stable the same way). */
+const names = ['A', 'B', 'C'];
+
+/** The whole floor as a source: listed items shown, the others not; every key listed as changed. */
+function positions(items: [string, number, number][]): WipSource {
+  const shown = new Uint8Array(names.length);
+  const xyz = new Float32Array(names.length * 3);
+  for (const [order, x, y] of items) {
+    const k = names.indexOf(order);
+    shown[k] = 1;
+    xyz.set([x, y, 0.2], k * 3);
+  }
+  const changed = Int32Array.from(names.keys());
+  return { names, shown, xyz, lineOf: names.map(() => 'L'), changed, changedCount: changed.length };
 }
 
 const at = (m: WipMotion, order: string) => {
@@ -70,6 +79,23 @@ describe('WIP motion', () => {
     expect(m.dirty[slotC]! & DIRTY_COLOUR).toBe(DIRTY_COLOUR);
     m.sync(positions([]), 2);
     expect(m.count).toBe(0);
+  });
+
+  it('leaves items not listed as changed where they are', () => {
+    const m = new WipMotion();
+    m.sync(
+      positions([
+        ['A', 0, 0],
+        ['B', 1, 0],
+      ]),
+      0,
+    );
+    const moved = positions([['A', 9, 0]]);
+    m.sync({ ...moved, changed: Int32Array.of(0), changedCount: 1 }, 1);
+    m.step(10);
+    expect(m.count).toBe(2);
+    expect(at(m, 'A')).toEqual([9, 0]);
+    expect(at(m, 'B')).toEqual([1, 0]);
   });
 
   it('does not count a removed moving item as moving', () => {

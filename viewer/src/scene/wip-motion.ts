@@ -1,4 +1,12 @@
-import type { WipPositions } from './wip-layout.js';
+/** What the motion reads of the WIP placement: per item key, whether and where it is; the keys that changed. */
+export interface WipSource {
+  readonly names: readonly string[];
+  readonly shown: Uint8Array;
+  readonly xyz: Float32Array;
+  readonly lineOf: readonly (string | undefined)[];
+  readonly changed: Int32Array;
+  readonly changedCount: number;
+}
 
 /** How fast items glide to a new place on screen, and the bounds of one glide, in seconds. */
 const GLIDE_MPS = 6;
@@ -33,25 +41,32 @@ export class WipMotion {
   private t0 = new Float64Array(0);
   private dur = new Float32Array(0);
   private moving = new Uint8Array(0);
-  private seen = new Uint32Array(0);
-  private generation = 0;
-  private readonly slotOf = new Map<string, number>();
+  /** Slot of each item key (-1: not on the floor), and key of each slot. */
+  private slotOf = new Int32Array(0);
+  private keyOf = new Int32Array(0);
   movingCount = 0;
 
-  /** Takes the new layout: new items appear in place, moved items start to glide, gone items are removed. */
-  sync(target: WipPositions, nowS: number, onMove?: MoveListener): void {
-    this.grow(this.count + target.count);
-    const gen = ++this.generation;
-    for (let i = 0; i < target.count; i++) {
-      const order = target.orders[i]!;
-      const x = target.xyz[i * 3]!;
-      const y = target.xyz[i * 3 + 1]!;
-      const z = target.xyz[i * 3 + 2]!;
-      let s = this.slotOf.get(order);
-      if (s === undefined) {
+  /**
+   * Takes the items whose place changed: new items appear in place, moved items start to glide, gone items
+   * are removed. Items not listed keep their slot untouched.
+   */
+  sync(source: WipSource, nowS: number, onMove?: MoveListener): void {
+    this.grow(this.count + source.changedCount, source.names.length);
+    for (let c = 0; c < source.changedCount; c++) {
+      const key = source.changed[c]!;
+      let s = this.slotOf[key]!;
+      if (source.shown[key] !== 1) {
+        if (s >= 0) this.remove(s);
+        continue;
+      }
+      const x = source.xyz[key * 3]!;
+      const y = source.xyz[key * 3 + 1]!;
+      const z = source.xyz[key * 3 + 2]!;
+      if (s < 0) {
         s = this.count++;
-        this.slotOf.set(order, s);
-        this.orders[s] = order;
+        this.slotOf[key] = s;
+        this.keyOf[s] = key;
+        this.orders[s] = source.names[key]!;
         this.setXyz(this.pos, s, x, y, z);
         this.setXyz(this.to, s, x, y, z);
         this.moving[s] = 0;
@@ -66,11 +81,9 @@ export class WipMotion {
         this.dur[s] = Math.min(MAX_GLIDE_S, Math.max(MIN_GLIDE_S, distance / GLIDE_MPS));
         if (this.moving[s] === 0) this.movingCount++;
         this.moving[s] = 1;
-        onMove?.(order, px, py, x, y, target.line[i]);
+        onMove?.(this.orders[s]!, px, py, x, y, source.lineOf[key]);
       }
-      this.seen[s] = gen;
     }
-    for (let s = this.count - 1; s >= 0; s--) if (this.seen[s] !== gen) this.remove(s);
   }
 
   /** Advances the glides to nowS; returns how many items are still moving. */
@@ -94,20 +107,19 @@ export class WipMotion {
 
   private remove(s: number): void {
     const last = this.count - 1;
-    const gone = this.orders[s]!;
     if (this.moving[s] === 1) this.movingCount--;
-    this.slotOf.delete(gone);
+    this.slotOf[this.keyOf[s]!] = -1;
     if (s !== last) {
-      const order = this.orders[last]!;
-      this.orders[s] = order;
-      this.slotOf.set(order, s);
+      const key = this.keyOf[last]!;
+      this.keyOf[s] = key;
+      this.slotOf[key] = s;
+      this.orders[s] = this.orders[last]!;
       this.pos.copyWithin(s * 3, last * 3, last * 3 + 3);
       this.from.copyWithin(s * 3, last * 3, last * 3 + 3);
       this.to.copyWithin(s * 3, last * 3, last * 3 + 3);
       this.t0[s] = this.t0[last]!;
       this.dur[s] = this.dur[last]!;
       this.moving[s] = this.moving[last]!;
-      this.seen[s] = this.seen[last]!;
       this.dirty[s] = DIRTY_POSITION | DIRTY_COLOUR;
     }
     this.orders.length = last;
@@ -120,7 +132,12 @@ export class WipMotion {
     a[s * 3 + 2] = z;
   }
 
-  private grow(n: number): void {
+  private grow(n: number, keys: number): void {
+    if (this.slotOf.length < keys) {
+      const slotOf = new Int32Array(Math.max(64, keys * 2)).fill(-1);
+      slotOf.set(this.slotOf);
+      this.slotOf = slotOf;
+    }
     if (this.moving.length >= n) return;
     const size = Math.max(64, n * 2);
     const f32 = (a: Float32Array, k: number) => {
@@ -140,8 +157,8 @@ export class WipMotion {
       b.set(this[key]);
       this[key] = b;
     }
-    const seen = new Uint32Array(size);
-    seen.set(this.seen);
-    this.seen = seen;
+    const keyOf = new Int32Array(size);
+    keyOf.set(this.keyOf);
+    this.keyOf = keyOf;
   }
 }
