@@ -7,11 +7,14 @@
 /* global window */ // inside page.evaluate and waitForFunction callbacks, which run in the page
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import path, { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = fileURLToPath(new URL('../dist/viewer/', import.meta.url));
+// VIEWER_DIR compares another build (say, a copy of dist/viewer made before a change) in the same session.
+const root = process.env.VIEWER_DIR
+  ? path.resolve(process.env.VIEWER_DIR) + path.sep
+  : fileURLToPath(new URL('../dist/viewer/', import.meta.url));
 const args = process.argv.slice(2);
 const sampleIndex = args.indexOf('--sample-s');
 const sampleS = sampleIndex >= 0 ? Number(args[sampleIndex + 1]) : 10;
@@ -76,6 +79,10 @@ const cols = [
   ['p95', 'jsMsP95'],
   ['of it store updates', 'updateMsMean'],
   ['of it render call', 'renderMsMean'],
+  ['WIP updates', 'wipUpdates'],
+  ['placed/update', 'placedPerUpdate'],
+  ['changed/update', 'changedPerUpdate'],
+  ['instances written/frame', 'instancesWrittenPerFrame'],
   ['long tasks', 'longTasks'],
   ['long-task ms', 'longTaskMs'],
   ['draw calls', 'drawCalls'],
