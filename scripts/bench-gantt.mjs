@@ -1,12 +1,12 @@
 /* global window, document -- these run inside the page (page.evaluate) */
 // Drives the Gantt in Debian chromium and reports the draw time per frame (performance.now inside the page)
 // in three phases: panning the whole plan (zoom to fit), panning a zoomed-in day, scrolling the machine rows.
-// Usage: node viewer/src/gantt/gantt-browser-bench.mjs '<service url with ?token=…>' [operations=10000] [out.png]
+// Usage: node scripts/bench-gantt.mjs '<service url with ?token=…>' [operations=10000] [out.png]
 // With operations > 0 the page shows a seeded synthetic plan (?ganttBench=N); 0 uses the active plan.
 import { chromium } from 'playwright-core';
 
 const [base, operationsArg = '10000', out] = process.argv.slice(2);
-if (!base) throw new Error('usage: gantt-browser-bench.mjs <url> [operations] [out.png]');
+if (!base) throw new Error('usage: node scripts/bench-gantt.mjs <url> [operations] [out.png]');
 const operations = Number(operationsArg);
 const url = new URL(base);
 if (operations > 0) url.searchParams.set('ganttBench', String(operations));

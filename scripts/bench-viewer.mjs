@@ -18,6 +18,10 @@ const root = process.env.VIEWER_DIR
 const args = process.argv.slice(2);
 const sampleIndex = args.indexOf('--sample-s');
 const sampleS = sampleIndex >= 0 ? Number(args[sampleIndex + 1]) : 10;
+if (!(sampleS > 0)) {
+  console.error(`--sample-s wants a positive number of seconds, got ${args[sampleIndex + 1]}`);
+  process.exit(1);
+}
 const sizes = args.filter((a, i) => /^\d+x\d+$/.test(a) && (sampleIndex < 0 || i !== sampleIndex + 1));
 const CASES = sizes.length > 0 ? sizes : ['500x2000', '2000x10000'];
 const WARM_UP_MS = 4000;

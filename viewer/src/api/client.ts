@@ -38,7 +38,14 @@ export function createApiClient(base: URL, storage?: Storage): ApiClient {
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : undefined;
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      // e.g. a proxy's HTML error page: say what came instead of a bare SyntaxError
+      const what = `${method} ${path}: the answer (HTTP ${res.status}) is not JSON`;
+      throw new ApiError(res.status, `HTTP_${res.status}`, what);
+    }
     if (!res.ok) {
       const e = (json ?? {}) as { code?: string; message?: string };
       throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText);

@@ -1,3 +1,4 @@
+import { parseStreamMessage } from './stream-message.js';
 import type { StreamMessage } from './types.js';
 
 export interface StreamOptions {
@@ -46,14 +47,13 @@ export function connectStream(options: StreamOptions): { close(): void } {
       options.onStatus('open');
     };
     ws.onmessage = (event: MessageEvent) => {
-      let message: StreamMessage;
-      try {
-        message = JSON.parse(String(event.data)) as StreamMessage;
-      } catch {
-        return; // a frame that is not JSON: skip it, keep the rest
+      const parsed = parseStreamMessage(String(event.data));
+      if ('error' in parsed) {
+        // A bad frame is skipped (the rest of the batch still applies); say why, for whoever looks.
+        console.warn(`stream message skipped: ${parsed.error}`);
+        return;
       }
-      if (typeof message?.seq !== 'number' || typeof message.type !== 'string') return;
-      pending.push(message);
+      pending.push(parsed.message);
       flushTimer ??= setTimeout(flush, flushMs);
     };
     ws.onclose = () => {

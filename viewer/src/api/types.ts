@@ -37,15 +37,6 @@ export interface JobStatusMessage {
   progress?: JobProgress;
 }
 
-/** A what-if run's result: per KPI the replications and a 95 % confidence interval. */
-export interface RunResult {
-  scenario: string;
-  seed: number;
-  replications: number;
-  values: Record<string, number[]>;
-  summary: Record<string, { mean: number; halfWidth: number; low: number; high: number }>;
-}
-
 export interface PlanSummary {
   id: string;
   version: number;

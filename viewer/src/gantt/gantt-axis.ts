@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '../i18n/time-zone.js';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -50,35 +52,12 @@ export function isLocalMidnight(t: number, offsetMs: number): boolean {
   return (((t + offsetMs) % DAY) + DAY) % DAY === 0;
 }
 
-/**
- * The offset of a time zone from UTC at a moment, in ms (Intl has no direct API: read the wall clock it shows
- * and compare). UTC when the zone is not given or unknown.
- */
+/** The offset of a time zone from UTC at a moment, in ms; UTC when the zone is not given or unknown. */
 export function timezoneOffsetMs(epochMs: number, timeZone: string | undefined): number {
   if (!timeZone) return 0;
-  let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(epochMs);
+    return zoneOffsetMs(epochMs, timeZone);
   } catch {
-    return 0;
+    return 0; // an unknown zone: the axis still draws, in UTC
   }
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
 }

@@ -1,12 +1,4 @@
-/** FNV-1a of a string: stable across sessions and browsers, so an order keeps its colour. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { hashString } from '../util/hash-string.js';
 
 function hex(v: number): string {
   return Math.round(v * 255)

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate.js';
 import type { ViewerStore } from '../store/store.js';
 import { createScratch, drawGantt, type ColourBy, type FrameScratch, type FrameText } from './gantt-draw.js';
-import { buildGanttLayout, hitTest, type GanttLayout } from './gantt-layout.js';
+import { buildGanttLayout, findBar, hitTest, type GanttLayout } from './gantt-layout.js';
 import { GanttPointer } from './gantt-pointer.js';
 import type { GanttTimeRange } from './gantt-time-range.js';
 import { createTickLabels, tooltipLines, type TickLabels } from './gantt-text.js';
@@ -199,8 +199,7 @@ export class GanttController {
    * undefined when the plan has no such operation.
    */
   barScreenPosition(order: string, operation: string): { x: number; y: number } | undefined {
-    const i = this.layout.bars.findIndex((b) => b.order === order && b.operation === operation);
-    const bar = this.layout.bars[i];
+    const bar = this.layout.bars[findBar(this.layout, order, operation)];
     if (!bar) return undefined;
     const g = this.geometry;
     this.scroll = scrollToRow(this.scroll, g, bar.row, this.layout.rows.length);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, Plan } from '../api/types.js';
 import { translate, type Translate } from '../i18n/translate.js';
-import { hashString, hslToHex, orderColour, textOn } from './gantt-colours.js';
+import { hashString } from '../util/hash-string.js';
+import { hslToHex, orderColour, textOn } from './gantt-colours.js';
 import { buildGanttLayout } from './gantt-layout.js';
 import { tooltipLines } from './gantt-text.js';
 

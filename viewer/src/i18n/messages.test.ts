@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, type MessageKey } from './messages.js';
-import { formatPercent, translate } from './translate.js';
+import { formatDateTime, formatNumber, formatPercent, formatTime, translate } from './translate.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -29,5 +29,13 @@ describe('catalogues', () => {
     expect(translate('en', 'common.error', { message: 'x' })).toBe('Error: x');
     expect(formatPercent('en', 0.725)).toBe('72.5%');
     expect(formatPercent('zh', 0.725)).toBe('72.5%');
+    // Formatters are kept per setting: another digit count or zone must not reuse the wrong one.
+    expect(formatPercent('en', 0.725, 0)).toBe('73%');
+    expect(formatNumber('en', 1234.567)).toBe('1,234.6');
+    expect(formatNumber('en', 1234.567, 0)).toBe('1,235');
+    const at = Date.UTC(2026, 10, 23, 6, 30);
+    expect(formatTime('en', at, 'Asia/Shanghai')).toBe('14:30');
+    expect(formatTime('en', at, 'Europe/Berlin')).toBe('07:30');
+    expect(formatDateTime('en', at, 'Asia/Shanghai')).toBe('23/11/2026, 14:30:00');
   });
 });

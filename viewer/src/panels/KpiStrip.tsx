@@ -1,14 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { stateColour } from '../palette.js';
 import { useSlice, useViewerContext } from '../store/context.js';
-import {
-  kpiFigures,
-  lastEndByOrder,
-  onTimeForecast,
-  trendSeries,
-  type FigureSource,
-  type TrendKey,
-} from './kpi-selectors.js';
+import { kpiFigures, trendSeries, type FigureSource, type TrendKey } from './kpi-selectors.js';
+import { lastEndByOrder, onTimeForecast } from './order-forecast.js';
 import { selectMachine } from './selection.js';
 import { Sparkline } from './Sparkline.js';
 import { useFormat, type Format } from './use-format.js';

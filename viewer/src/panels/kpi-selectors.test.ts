@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TwinKpis } from '../api/types.js';
 import type { KpiSample, TimeView } from '../store/state.js';
-import { kpiFigures, trendChange, trendSeries } from './kpi-selectors.js';
+import { kpiFigures, trendSeries } from './kpi-selectors.js';
 
 const kpis: TwinKpis = {
   oee: { availability: 0.9, performance: 0.8, quality: 0.95, oee: 0.684 },
@@ -69,10 +69,5 @@ describe('trendSeries', () => {
   it('stops at the replayed moment, and runs whole for the simulated future', () => {
     expect(trendSeries(trend, 'oee', { mode: 'replay', atMs: 2500, machines: {} })).toEqual([0.1, 0.2]);
     expect(trendSeries(trend, 'oee', { mode: 'future', atMs: 2500, machines: {} })).toHaveLength(3);
-  });
-
-  it('measures the change over the window', () => {
-    expect(trendChange([1, 4, 2.5])).toBe(1.5);
-    expect(trendChange([1])).toBeUndefined();
   });
 });

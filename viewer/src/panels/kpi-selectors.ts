@@ -75,12 +75,3 @@ export function trendSeries(trend: readonly KpiSample[], key: TrendKey, timeView
   }
   return out;
 }
-
-/** Change of a series over its window (last minus first); undefined with fewer than two points. */
-export function trendChange(series: readonly number[]): number | undefined {
-  if (series.length < 2) return undefined;
-  return series[series.length - 1]! - series[0]!;
-}
-
-// The on-time forecast is order-level logic shared with the order panel; the strip takes it from here too.
-export { lastEndByOrder, onTimeForecast, type OnTimeForecast } from './order-forecast.js';

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTransition, stateSegments } from './state-timeline.js';
+import { stateSegments } from './state-timeline.js';
 
 const ev = (atMs: number, detail: string) => ({ atMs, detail });
-
-describe('parseTransition', () => {
-  it('reads the two states of a state event', () => {
-    expect(parseTransition('idle → running')).toEqual({ from: 'idle', to: 'running' });
-  });
-
-  it('rejects details that are not transitions between known states', () => {
-    expect(parseTransition('order SO-1')).toBeUndefined();
-    expect(parseTransition('idle → flying')).toBeUndefined();
-    expect(parseTransition('idle -> running')).toBeUndefined();
-  });
-});
 
 describe('stateSegments', () => {
   const window = { fromMs: 1000, toMs: 2000, currentState: 'idle' as const };

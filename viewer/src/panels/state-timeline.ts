@@ -1,5 +1,5 @@
 import type { ShopFloorState, TwinEvent } from '../api/types.js';
-import { STATE_COLOURS } from '../palette.js';
+import { parseTransition } from '../api/twin-event.js';
 
 /** A stretch of one state inside the window, with its place on the bar as fractions of the window. */
 export interface StateSegment {
@@ -9,17 +9,6 @@ export interface StateSegment {
   /** Left edge and width as fractions of the window, in [0, 1]. */
   x: number;
   w: number;
-}
-
-const TRANSITION = /^\s*(\w+)\s*→\s*(\w+)\s*$/;
-
-const isState = (s: string): s is ShopFloorState => Object.hasOwn(STATE_COLOURS, s);
-
-/** The two states of a state event's detail (`'idle → running'`), or undefined when it is not one. */
-export function parseTransition(detail: string): { from: ShopFloorState; to: ShopFloorState } | undefined {
-  const m = TRANSITION.exec(detail);
-  if (!m || !isState(m[1]!) || !isState(m[2]!)) return undefined;
-  return { from: m[1], to: m[2] };
 }
 
 /**

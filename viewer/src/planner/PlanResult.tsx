@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PlanSummary } from '../api/types.js';
+import type { PlanStatus, PlanSummary } from '../api/types.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { useTranslate } from '../i18n/use-translate.js';
 import { useSlice, useViewerContext } from '../store/context.js';
@@ -12,7 +12,7 @@ import {
 } from './plan-actions.js';
 import type { PlanValidationView } from './planner-store.js';
 import { PlanKpis } from './PlanKpis.js';
-import { errorText } from './whatif-run.js';
+import { errorText } from './poll.js';
 
 interface PlanDiffView {
   moved: number;
@@ -22,7 +22,13 @@ interface PlanDiffView {
   unchanged: number;
 }
 
-const STATUS_KEYS = new Set(['draft', 'validated', 'dispatched', 'acknowledged']);
+/** A plan's life cycle in order (twin/schema/plan.ts PLAN_STATUSES: the viewer imports types only). */
+const STATUSES: readonly string[] = [
+  'draft',
+  'validated',
+  'dispatched',
+  'acknowledged',
+] satisfies PlanStatus[];
 
 /** The plan a reschedule made: KPIs, changes against the active plan, checker verdict, validate and dispatch. */
 export function PlanResult(props: { summary: PlanSummary; validation: PlanValidationView | undefined }) {
@@ -91,7 +97,7 @@ export function PlanResult(props: { summary: PlanSummary; validation: PlanValida
         {t('reschedule.plan', {
           id,
           version: props.summary.version,
-          status: STATUS_KEYS.has(status) ? t(`plan.status.${status}` as MessageKey) : status,
+          status: STATUSES.includes(status) ? t(`plan.status.${status}` as MessageKey) : status,
         })}
       </p>
       <h4>{t('reschedule.kpis')}</h4>
@@ -176,8 +182,7 @@ function ActionButton(props: {
 
 /** Statuses only move forward (draft → validated → dispatched → acknowledged): the furthest one seen wins. */
 function newest(...statuses: (string | undefined)[]): string {
-  const order = ['draft', 'validated', 'dispatched', 'acknowledged'];
   let best = statuses[0] ?? 'draft';
-  for (const s of statuses) if (s !== undefined && order.indexOf(s) > order.indexOf(best)) best = s;
+  for (const s of statuses) if (s !== undefined && STATUSES.indexOf(s) > STATUSES.indexOf(best)) best = s;
   return best;
 }

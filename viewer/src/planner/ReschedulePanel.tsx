@@ -4,6 +4,7 @@ import { formatNumber } from '../i18n/translate.js';
 import { useTranslate } from '../i18n/use-translate.js';
 import { useSlice, useViewerContext } from '../store/context.js';
 import { roleAtLeast } from './plan-actions.js';
+import { NumberField } from './NumberField.js';
 import { plannerStore } from './planner-store.js';
 import { PlanResult } from './PlanResult.js';
 import { OBJECTIVES, startSchedule, type Objective } from './schedule-run.js';
@@ -52,17 +53,14 @@ export function ReschedulePanel() {
             ))}
           </select>
         </label>
-        <label className="planner-field planner-narrow">
-          <span>{t('reschedule.budget')}</span>
-          <input
-            name="timeBudgetS"
-            type="number"
-            min={1}
-            max={300}
-            value={budgetS}
-            onChange={(e) => setBudgetS(Math.min(300, Math.max(1, Number(e.target.value) || 1)))}
-          />
-        </label>
+        <NumberField
+          label={t('reschedule.budget')}
+          name="timeBudgetS"
+          value={budgetS}
+          min={1}
+          max={300}
+          onChange={setBudgetS}
+        />
       </div>
       <div className="planner-row">
         <button

@@ -6,6 +6,7 @@ import { useTranslate } from '../i18n/use-translate.js';
 import { useSlice, useViewerContext } from '../store/context.js';
 import { CompareTable } from './CompareTable.js';
 import { EditFields } from './EditFields.js';
+import { NumberField } from './NumberField.js';
 import {
   emptyForm,
   formToEdit,
@@ -49,6 +50,7 @@ export function WhatIfPanel() {
   if (!base) return <p>{t('planner.loading')}</p>;
 
   const mayRun = roleAtLeast(role, 'planner');
+  const needPlanner = t('whatif.needPlanner', { role: t(`role.${role ?? 'unknown'}`) });
   const busy = run.phase === 'creating' || run.phase === 'running' || run.phase === 'comparing';
 
   const chooseKind = (kind: EditFormKind): void => {
@@ -117,39 +119,33 @@ export function WhatIfPanel() {
               onChange={(e) => setName(e.target.value)}
             />
           </label>
-          <label className="planner-field planner-narrow">
-            <span>{t('whatif.field.replications')}</span>
-            <input
-              name="replications"
-              type="number"
-              min={2}
-              max={100}
-              value={replications}
-              onChange={(e) => setReplications(Math.max(2, Math.round(Number(e.target.value)) || 2))}
-            />
-          </label>
-          <label className="planner-field planner-narrow">
-            <span>{t('whatif.field.seed')}</span>
-            <input
-              name="seed"
-              type="number"
-              min={0}
-              value={seed}
-              onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value)) || 0))}
-            />
-          </label>
+          <NumberField
+            label={t('whatif.field.replications')}
+            name="replications"
+            value={replications}
+            min={2}
+            max={100}
+            integer
+            onChange={setReplications}
+          />
+          <NumberField
+            label={t('whatif.field.seed')}
+            name="seed"
+            value={seed}
+            min={0}
+            integer
+            onChange={setSeed}
+          />
         </div>
         <button
           type="submit"
           data-testid="whatif-run"
           disabled={!mayRun || edits.length === 0 || busy}
-          title={mayRun ? undefined : t('whatif.needPlanner', { role: t(`role.${role ?? 'unknown'}`) })}
+          title={mayRun ? undefined : needPlanner}
         >
           {t('whatif.run')}
         </button>
-        {!mayRun && (
-          <p className="planner-note">{t('whatif.needPlanner', { role: t(`role.${role ?? 'unknown'}`) })}</p>
-        )}
+        {!mayRun && <p className="planner-note">{needPlanner}</p>}
       </form>
       <WhatIfStatus />
     </div>

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { clockAfter, emptyForm, formToEdit, freeId, weekdayOf, type EditContext } from './edits-form.js';
-import { epochToZoned, zoneOffsetMs, zonedToEpochMs } from './zoned-time.js';
+import {
+  clampInput,
+  clockAfter,
+  emptyForm,
+  formToEdit,
+  freeId,
+  weekdayOf,
+  type EditContext,
+} from './edits-form.js';
+import { zoneOffsetMs } from '../i18n/time-zone.js';
+import { epochToZoned, zonedToEpochMs } from './zoned-time.js';
 
 const NOW = Date.parse('2026-11-23T08:00:00+08:00');
 const ctx: EditContext = {
@@ -118,5 +127,18 @@ describe('what-if form → edits', () => {
     expect(clockAfter(13 * 60 + 30, 90)).toBe('15:00');
     expect(freeId('RUSH', [])).toBe('RUSH-1');
     expect(freeId('RUSH', ['RUSH-1', 'RUSH-2'])).toBe('RUSH-3');
+  });
+});
+
+describe('clampInput', () => {
+  it('keeps a run setting within its range, blank or junk falling back to the minimum', () => {
+    expect(clampInput('45', { min: 1, max: 300 })).toBe(45);
+    expect(clampInput('2.5', { min: 1, max: 300 })).toBe(2.5);
+    expect(clampInput('900', { min: 1, max: 300 })).toBe(300);
+    expect(clampInput('', { min: 1, max: 300 })).toBe(1);
+    expect(clampInput('-4', { min: 2, integer: true })).toBe(2);
+    expect(clampInput('7.6', { min: 2, integer: true })).toBe(8);
+    expect(clampInput('abc', { min: 0, integer: true })).toBe(0);
+    expect(clampInput('123456', { min: 0, integer: true })).toBe(123456);
   });
 });

@@ -176,3 +176,9 @@ function iso(ms: number): string {
 export function ordersAdded(edits: readonly Edit[]): string[] {
   return edits.flatMap((e) => (e.kind === 'rushOrder' ? [e.order.id] : []));
 }
+
+/** A run setting typed into a number input: never empty or out of range (blank or junk falls back to `min`). */
+export function clampInput(text: string, range: { min: number; max?: number; integer?: boolean }): number {
+  const n = range.integer ? Math.round(Number(text)) : Number(text);
+  return Math.min(range.max ?? Infinity, Math.max(range.min, n || range.min));
+}

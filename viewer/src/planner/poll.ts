@@ -20,3 +20,8 @@ export function poll(fetchOnce: () => Promise<boolean>, intervalMs: number, onEr
 }
 
 export const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+/** The service's error message (it names the field and the reason), or the error's own. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

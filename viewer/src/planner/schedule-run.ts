@@ -1,8 +1,7 @@
 import type { ApiClient } from '../api/client.js';
 import type { Plan, PlanSummary } from '../api/types.js';
 import { plannerStore, type PlanValidationView } from './planner-store.js';
-import { TERMINAL, poll } from './poll.js';
-import { errorText } from './whatif-run.js';
+import { TERMINAL, errorText, poll } from './poll.js';
 
 export type Objective = 'makespan' | 'tardiness' | 'lateOrders';
 export const OBJECTIVES: readonly Objective[] = ['makespan', 'tardiness', 'lateOrders'];

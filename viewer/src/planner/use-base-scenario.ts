@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useViewerContext } from '../store/context.js';
+import { errorText } from './poll.js';
 
 /** The ids a what-if edit may name, from the service's baseline scenario. */
 export interface BaseIds {
@@ -39,7 +40,7 @@ export function useBaseScenario(): { base?: BaseIds; error?: string } {
         if (live) setBase(cached);
       },
       (e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
+        if (live) setError(errorText(e));
       },
     );
     return () => {

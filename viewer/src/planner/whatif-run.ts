@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/client.js';
 import type { Edit } from '../../../scenarios/edits/schema.js';
 import type { Comparison } from './compare-table.js';
 import { plannerStore, type RunProgress } from './planner-store.js';
-import { TERMINAL, poll } from './poll.js';
+import { TERMINAL, errorText, poll } from './poll.js';
 
 interface RunView {
   id: string;
@@ -86,9 +86,4 @@ export function startWhatIf(api: ApiClient, req: WhatIfRequest): () => void {
     stop();
   };
   return stopCurrent;
-}
-
-/** The service's error message (it names the field and the reason), or the error's own. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,42 +1,8 @@
 /**
  * Wall-clock times in the plant's time zone (the planner types plant times, whatever the browser's zone).
- * Intl gives the zone's offset at an instant; two passes settle the offset around a daylight-saving change.
+ * Two passes settle the offset around a daylight-saving change.
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The zone's wall-clock fields at an instant, as if they were UTC (so the difference is the offset). */
-function wallAsUtc(epochMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(epochMs)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-}
-
-/** Offset of the zone from UTC at an instant, ms (Asia/Shanghai: +8 h). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return wallAsUtc(whole, timeZone) - whole;
-}
+import { wallClockAsUtc, zoneOffsetMs } from '../i18n/time-zone.js';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -55,6 +21,6 @@ export function zonedToEpochMs(local: string, timeZone: string | undefined): num
 
 /** Epoch ms → `YYYY-MM-DDTHH:MM` in the zone (to fill a datetime-local input). */
 export function epochToZoned(epochMs: number, timeZone: string | undefined): string {
-  const wall = timeZone ? wallAsUtc(epochMs, timeZone) : epochMs;
+  const wall = timeZone ? wallClockAsUtc(epochMs, timeZone) : epochMs;
   return new Date(wall).toISOString().slice(0, 16);
 }

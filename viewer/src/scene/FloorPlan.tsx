@@ -1,25 +1,19 @@
 import { Html } from '@react-three/drei';
 import { useEffect, useMemo } from 'react';
-import {
-  BufferGeometry,
-  Float32BufferAttribute,
-  InstancedMesh,
-  Matrix4,
-  MeshStandardMaterial,
-  Quaternion,
-  Vector3,
-} from 'three';
+import { BufferGeometry, Float32BufferAttribute, InstancedMesh, Matrix4, MeshStandardMaterial } from 'three';
 import type { LayoutView } from '../api/types.js';
+import { footprintMatrix } from './coords.js';
+import type { FloorIndex } from './floor-index.js';
 import { rackGeometry } from './kind-geometry.js';
 
 /** Margin drawn around a line's machines and buffers, in metres. */
 const LINE_MARGIN_M = 1.5;
 
 /** The floor sized to the layout's bounds, line areas outlined and named, buffers as racks. */
-export function FloorPlan({ layout }: { layout: LayoutView }) {
+export function FloorPlan({ layout, floor }: { layout: LayoutView; floor: FloorIndex }) {
   const { minX, minY, maxX, maxY } = layout.bounds;
   const outlines = useMemo(() => lineOutlines(layout), [layout]);
-  const racks = useMemo(() => bufferRacks(layout), [layout]);
+  const racks = useMemo(() => bufferRacks(floor), [floor]);
   useEffect(
     () => () => {
       outlines.dispose();
@@ -84,25 +78,16 @@ function lineOutlines(layout: LayoutView): BufferGeometry {
 }
 
 /** The buffers as storage racks, one InstancedMesh, each scaled to its footprint. */
-function bufferRacks(layout: LayoutView): InstancedMesh {
+function bufferRacks(floor: FloorIndex): InstancedMesh {
+  const buffers = floor.list.slice(floor.machineCount);
   const mesh = new InstancedMesh(
     rackGeometry(),
     new MeshStandardMaterial({ color: '#8d6e63', roughness: 0.9 }),
-    Math.max(1, layout.buffers.length),
+    Math.max(1, buffers.length),
   );
-  mesh.count = layout.buffers.length;
+  mesh.count = buffers.length;
   const m = new Matrix4();
-  const q = new Quaternion();
-  const up = new Vector3(0, 1, 0);
-  const p = new Vector3();
-  const s = new Vector3();
-  layout.buffers.forEach((b, i) => {
-    const { position, footprint, rotationDeg = 0 } = b.placement;
-    p.set(position.x, 0, -position.y);
-    q.setFromAxisAngle(up, (rotationDeg * Math.PI) / 180);
-    s.set(footprint.width, footprint.height ?? 1.2, footprint.depth);
-    mesh.setMatrixAt(i, m.compose(p, q, s));
-  });
+  buffers.forEach((b, i) => mesh.setMatrixAt(i, footprintMatrix(b, m)));
   mesh.computeBoundingSphere();
   return mesh;
 }

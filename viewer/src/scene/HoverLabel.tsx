@@ -7,18 +7,13 @@ import { useTranslate } from '../i18n/use-translate.js';
 import { stateColour } from '../palette.js';
 import { useSlice } from '../store/context.js';
 import type { SceneController } from './scene-controller.js';
+import { shownMachines } from './shown.js';
 
 /** One label, above the machine under the pointer: name, kind, state and order at the moment shown. */
 export function HoverLabel({ layout, controller }: { layout: LayoutView; controller: SceneController }) {
   const t = useTranslate();
   const hovered = useSlice((s) => s.hovered);
-  const at = useSlice((s) =>
-    hovered === undefined
-      ? undefined
-      : s.timeView.mode === 'live'
-        ? s.machines[hovered]
-        : s.timeView.machines[hovered],
-  );
+  const at = useSlice((s) => (hovered === undefined ? undefined : shownMachines(s)[hovered]));
   const palette = useSlice((s) => s.palette);
   const alarm = useSlice((s) => s.alarms.find((a) => a.active && a.asset === hovered));
   const machines = useMemo(() => new Map(layout.machines.map((m) => [m.id, m])), [layout]);

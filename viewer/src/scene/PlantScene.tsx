@@ -21,7 +21,8 @@ interface Props {
 export function PlantScene({ layout, stats, aim }: Props) {
   const { store } = useViewerContext();
   const invalidate = useThree((s) => s.invalidate);
-  const controller = useMemo(() => new SceneController(layout, indexFloor(layout), stats), [layout, stats]);
+  const floor = useMemo(() => indexFloor(layout), [layout]);
+  const controller = useMemo(() => new SceneController(layout, floor, stats), [layout, floor, stats]);
   useEffect(() => {
     const stop = controller.start(store, invalidate);
     return () => {
@@ -62,7 +63,7 @@ export function PlantScene({ layout, stats, aim }: Props) {
     <>
       <hemisphereLight args={['#ffffff', '#8a8f96', 1.1]} />
       <directionalLight position={[60, 120, 40]} intensity={1.6} />
-      <FloorPlan layout={layout} />
+      <FloorPlan layout={layout} floor={floor} />
       {/* Keyed by controller: a new layout brings new meshes, mounted afresh. */}
       <group key={controller.serial}>
         {controller.machines.meshes.map((mesh, k) => (

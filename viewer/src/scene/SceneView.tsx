@@ -2,7 +2,7 @@ import { Canvas } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslate } from '../i18n/use-translate.js';
 import { useSlice, useViewerContext } from '../store/context.js';
-import { benchFromUrl, maybeStartBench } from './bench-mode.js';
+import { benchFromUrl } from './bench-mode.js';
 import { CameraPresets, type Aim } from './CameraRig.js';
 import { FrameStats } from './frame-stats.js';
 import { PlantScene } from './PlantScene.js';
@@ -19,10 +19,6 @@ export function SceneView() {
   const bench = useMemo(() => benchFromUrl(), []);
   const stats = useMemo(() => new FrameStats(), []);
   const aim = useRef<Aim | null>(null);
-  useEffect(() => {
-    // Normally main.tsx starts bench mode before connecting; this keeps the page usable if it does not.
-    if (bench) maybeStartBench(store);
-  }, [bench, store]);
   useEffect(() => stats.reset(performance.now()), [stats]);
   return (
     <div className="scene-view" data-testid="scene" aria-label={t('scene.aria')}>

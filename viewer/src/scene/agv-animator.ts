@@ -8,9 +8,9 @@ import type { LayoutView } from '../api/types.js';
  */
 
 /** Moves shorter than this are a hand, a robot or a conveyor, not a vehicle. */
-export const AGV_MIN_MOVE_M = 4;
+const AGV_MIN_MOVE_M = 4;
 /** Plant speeds are too slow to watch at 1×: the picture runs faster than the rated speed. */
-export const AGV_VISUAL_FACTOR = 6;
+const AGV_VISUAL_FACTOR = 6;
 
 export interface AgvSpec {
   id: string;

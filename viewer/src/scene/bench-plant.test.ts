@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { advanceBench, benchCursor, generateBenchPlant, parseBench, type BenchPlant } from './bench-plant.js';
 import { indexFloor } from './floor-index.js';
-import { indexPlan, layoutWip, WipPositions, wipScratch } from './wip-layout.js';
+import { layoutWip, WipPositions, wipScratch } from './wip-layout-reference.js';
+import { indexPlan } from './wip-layout.js';
 import { seededRandom } from '../util/seeded-random.js';
 
 function wipCount(plant: BenchPlant, machines = plant.machines, nowMs = plant.nowMs): number {

@@ -36,9 +36,9 @@ const KINDS = [
 const MACHINES_PER_LINE = 20;
 const PITCH_M = 6;
 const LINE_DEPTH_M = 14;
-export const BENCH_EPOCH_MS = Date.UTC(2025, 0, 6, 6);
+const BENCH_EPOCH_MS = Date.UTC(2025, 0, 6, 6);
 /** Where the bench clock starts: two hours into the plan, so that every order has begun. */
-export const BENCH_START_MS = BENCH_EPOCH_MS + 2 * 3600_000;
+const BENCH_START_MS = BENCH_EPOCH_MS + 2 * 3600_000;
 
 export interface BenchPlant {
   layout: LayoutView;

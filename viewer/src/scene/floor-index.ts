@@ -16,13 +16,12 @@ export interface Placed {
   sin: number;
 }
 
-/** Machines and buffers by id, buffers by line: what the WIP layout and the AGVs look up. */
+/** Machines by id, buffers by line: what the WIP layout looks up. */
 export interface FloorIndex {
   /** Machines in layout order, then buffers. */
   list: readonly Placed[];
   machineCount: number;
   machines: ReadonlyMap<string, Placed>;
-  buffers: ReadonlyMap<string, Placed>;
   buffersByLine: ReadonlyMap<string, readonly Placed[]>;
 }
 
@@ -59,18 +58,16 @@ export function indexFloor(layout: LayoutView): FloorIndex {
     list.push(p);
     machines.set(m.id, p);
   }
-  const buffers = new Map<string, Placed>();
   const buffersByLine = new Map<string, Placed[]>();
   for (const b of layout.buffers) {
     const p = placed(list.length, b.id, b.line, b.placement, 1.2);
     list.push(p);
-    buffers.set(b.id, p);
     if (b.line === undefined) continue;
     let ofLine = buffersByLine.get(b.line);
     if (!ofLine) buffersByLine.set(b.line, (ofLine = []));
     ofLine.push(p);
   }
-  return { list, machineCount: layout.machines.length, machines, buffers, buffersByLine };
+  return { list, machineCount: layout.machines.length, machines, buffersByLine };
 }
 
 /** A point given in a placed thing's own frame (lx along its width, ly along its depth), on the floor. */

@@ -87,14 +87,13 @@ export class FrameStats {
   /** A frame's own time (frame loop and render, of which renderMs the render call), ending at nowMs. */
   endFrame(frameMs: number, nowMs: number, renderMs = 0): void {
     this.renderMs += renderMs;
-    const total = frameMs;
     this.updateMs += this.pendingMs;
     this.pendingMs = 0;
-    this.ms[this.n % CAPACITY] = total;
+    this.ms[this.n % CAPACITY] = frameMs;
     this.n++;
     this.frames++;
-    this.sumMs += total;
-    if (total > this.maxMs) this.maxMs = total;
+    this.sumMs += frameMs;
+    if (frameMs > this.maxMs) this.maxMs = frameMs;
     this.lastMs = nowMs;
   }
 

@@ -1,4 +1,5 @@
 import type { LayoutView } from '../api/types.js';
+import { hashString } from '../util/hash-string.js';
 
 export type LayoutMachine = LayoutView['machines'][number];
 
@@ -39,29 +40,10 @@ export function machineAt(index: MachineIndex, kind: number, instance: number): 
   return index.byKind[kind]?.[instance]?.id;
 }
 
-/** FNV-1a of a string: a stable, well-spread 32-bit hash (order colours must not change between reloads). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** A stable colour per order, as HSL in [0, 1]: hue from the hash, two lightness bands for more contrast. */
 export function orderHsl(order: string, out: { h: number; s: number; l: number }): void {
   const h = hashString(order);
   out.h = (h % 360) / 360;
   out.s = 0.65;
   out.l = (h >>> 9) % 2 === 0 ? 0.5 : 0.62;
-}
-
-/** '#rrggbb' of sRGB components in [0, 1]. */
-export function rgbToHex(r: number, g: number, b: number): string {
-  const byte = (v: number) =>
-    Math.round(Math.min(1, Math.max(0, v)) * 255)
-      .toString(16)
-      .padStart(2, '0');
-  return `#${byte(r)}${byte(g)}${byte(b)}`;
 }

@@ -4,9 +4,8 @@ import {
   Matrix4,
   MeshStandardMaterial,
   OctahedronGeometry,
-  Quaternion,
   RingGeometry,
-  Vector3,
+  type Vector3,
   MeshBasicMaterial,
   DoubleSide,
   type BufferGeometry,
@@ -14,14 +13,13 @@ import {
 import type { Alarm, LayoutView, ShopFloorState } from '../api/types.js';
 import { stateColour, type Palette } from '../palette.js';
 import type { MachineAt } from '../store/state.js';
-import { floorToThree } from './coords.js';
+import { floorToThree, footprintMatrix } from './coords.js';
 import type { FloorIndex, Placed } from './floor-index.js';
 import { indexMachines, type MachineIndex } from './instance-index.js';
 import { kindGeometry } from './kind-geometry.js';
 
 const SELECTED = new Color('#00d5ff');
 const IN_ORDER = new Color('#ffc83d');
-const UP = new Vector3(0, 1, 0);
 
 /**
  * The machines: one InstancedMesh per kind, coloured by state, with two instanced overlays: rings on the floor
@@ -39,9 +37,6 @@ export class MachineLayer {
   private palette: Palette | undefined;
   private readonly paletteColours = new Map<ShopFloorState, Color>();
   private readonly m = new Matrix4();
-  private readonly q = new Quaternion();
-  private readonly p = new Vector3();
-  private readonly s = new Vector3();
   private readonly c = new Color();
   private readonly point = { x: 0, y: 0, z: 0 };
 
@@ -54,7 +49,7 @@ export class MachineLayer {
       const material = new MeshStandardMaterial({ roughness: 0.7, metalness: 0.1 });
       const mesh = new InstancedMesh(kindGeometry(kind), material, group.length);
       mesh.userData.kind = k;
-      group.forEach((m, i) => mesh.setMatrixAt(i, this.machineMatrix(m)));
+      group.forEach((m, i) => mesh.setMatrixAt(i, footprintMatrix(m, this.m)));
       mesh.setColorAt(0, this.c.set('#808080')); // creates the colour buffer
       mesh.computeBoundingSphere();
       return mesh;
@@ -157,14 +152,6 @@ export class MachineLayer {
     let c = this.paletteColours.get(state);
     if (!c) this.paletteColours.set(state, (c = new Color(stateColour(state, this.palette))));
     return c;
-  }
-
-  private machineMatrix(m: Placed): Matrix4 {
-    floorToThree(m.x, m.y, 0, this.point);
-    this.p.set(this.point.x, this.point.y, this.point.z);
-    this.q.setFromAxisAngle(UP, m.rotation);
-    this.s.set(m.width, m.height, m.depth);
-    return this.m.compose(this.p, this.q, this.s);
   }
 }
 

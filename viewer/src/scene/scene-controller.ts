@@ -4,26 +4,17 @@ import type { MachineAt, ViewerState } from '../store/state.js';
 import type { FloorIndex } from './floor-index.js';
 import type { FrameStats } from './frame-stats.js';
 import { MachineLayer } from './machine-layer.js';
+import { shownMachines, shownNowMs } from './shown.js';
 import { indexPlan, type PlanIndex } from './wip-layout.js';
 import { WipLayer } from './wip-layer.js';
 
-/** What the scene draws at the moment shown: the live twin, or the time view (replay or simulated future). */
-function shown(s: ViewerState): {
-  machines: Readonly<Record<string, MachineAt | MachineView>>;
-  nowMs: number;
-} {
-  return s.timeView.mode === 'live'
-    ? { machines: s.machines, nowMs: s.nowMs }
-    : { machines: s.timeView.machines, nowMs: s.timeView.atMs };
-}
+let serial = 0;
 
 /**
  * The scene's link to the store, outside React: it subscribes, asks r3f for a frame (`invalidate`), and at the
  * frame compares the parts it draws with what it drew last and writes the instance buffers of the layers in
  * place. Its time is counted in the frame statistics as store updates.
  */
-let serial = 0;
-
 export class SceneController {
   /** Tells React that the meshes are new (a new layout), so that their primitives are remounted. */
   readonly serial = ++serial;
@@ -80,23 +71,19 @@ export class SceneController {
   private update(s: ViewerState): void {
     const prev = this.last;
     this.last = s;
-    const now = shown(s);
-    const before = prev && shown(prev);
+    const machines = shownMachines(s);
+    const nowMs = shownNowMs(s);
     if (s.activePlan !== this.plan) {
       this.plan = s.activePlan;
       this.planIndex = indexPlan(s.activePlan);
       this.planMachines = machinesByOrder(s.activePlan);
     }
-    const machinesChanged = now.machines !== before?.machines;
+    const machinesChanged = !prev || machines !== shownMachines(prev);
+    const nowChanged = !prev || nowMs !== shownNowMs(prev);
     if (machinesChanged || s.palette !== prev?.palette) {
-      this.machines.writeColours(now.machines, s.palette);
+      this.machines.writeColours(machines, s.palette);
     }
-    if (
-      machinesChanged ||
-      now.nowMs !== before?.nowMs ||
-      s.activePlan !== prev?.activePlan ||
-      s.orders !== prev?.orders
-    ) {
+    if (machinesChanged || nowChanged || s.activePlan !== prev?.activePlan || s.orders !== prev?.orders) {
       const live = s.timeView.mode === 'live';
       const begun = live ? (o: string) => (s.orders[o]?.operationsDone ?? 0) > 0 : undefined;
       // What the plant reports as begun comes from the orders (live only): a change there re-checks every order.
@@ -104,8 +91,8 @@ export class SceneController {
       this.wip.sync(
         {
           plan: this.planIndex,
-          machines: now.machines,
-          nowMs: now.nowMs,
+          machines,
+          nowMs,
           begunChanged,
           ...(begun && { begun }),
         },
@@ -117,7 +104,7 @@ export class SceneController {
       s.activePlan !== prev?.activePlan ||
       (s.selection.order !== undefined && machinesChanged)
     ) {
-      this.writeHighlights(s, now.machines);
+      this.writeHighlights(s, machines);
     }
     if (s.alarms !== prev?.alarms) this.machines.writeAlarms(s.alarms);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutView, Plan } from '../api/types.js';
 import { indexFloor } from './floor-index.js';
-import { indexPlan, layoutWip, WipPositions, wipScratch, type MachineOrder } from './wip-layout.js';
+import { layoutWip, WipPositions, wipScratch } from './wip-layout-reference.js';
+import { indexPlan, type MachineOrder } from './wip-layout.js';
 
 const EPOCH = 1_700_000_000_000;
 const place = (x: number, y: number, rotationDeg = 0, width = 4, depth = 2) => ({

@@ -16,6 +16,7 @@ const MAX_GLIDE_S = 4;
 export const DIRTY_POSITION = 1;
 export const DIRTY_COLOUR = 2;
 
+/** An item that started to glide, on its place's line (what sends an AGV). */
 export type MoveListener = (
   order: string,
   fromX: number,

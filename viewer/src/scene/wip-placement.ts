@@ -11,7 +11,7 @@ import {
 } from './wip-layout.js';
 
 /**
- * The WIP layout of wip-layout.ts (same rules, same places), kept up to date incrementally: an update re-places
+ * The WIP layout of wip-layout-reference.ts (same rules, same places), kept up to date incrementally: an update re-places
  * only the items whose machine, next operation or queue changed. Items are keyed by a stable integer per order
  * (kept across plans, so that an item keeps its identity when the plan changes); the keys whose place changed
  * in the last update are listed in `changed`. A twin update touching 5 % of machines re-places a few hundred

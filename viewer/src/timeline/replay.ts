@@ -1,19 +1,7 @@
+import { parseTransition } from '../api/twin-event.js';
 import type { ShopFloorState, TwinEvent } from '../api/types.js';
 import type { MachineAt } from '../store/state.js';
 
-/** The states the twin logs (restated: the viewer imports no runtime values from twin/). */
-const STATES = new Set<string>([
-  'running',
-  'idle',
-  'starved',
-  'blocked',
-  'setup',
-  'down',
-  'maintenance',
-  'off',
-] satisfies ShopFloorState[]);
-
-const ARROW = ' → ';
 const NO_ORDER = '—';
 
 /** What a machine does now (its live state and order): replay walks back from here. */
@@ -77,16 +65,15 @@ export function buildReplayIndex(
     if (!(e.asset in live)) continue;
     let p = pending.get(e.asset);
     if (e.kind === 'state') {
-      const parts = e.detail.split(ARROW);
-      const [before, after] = parts;
-      if (parts.length !== 2 || !STATES.has(before!) || !STATES.has(after!)) {
+      const transition = parseTransition(e.detail);
+      if (!transition) {
         skipped++;
         continue;
       }
       p ??= newPending(pending, e.asset);
       p.st.push(e.atMs);
-      p.sb.push(before as ShopFloorState);
-      p.sa.push(after as ShopFloorState);
+      p.sb.push(transition.from);
+      p.sa.push(transition.to);
     } else if (e.kind === 'job') {
       if (!e.detail.startsWith('order ')) continue; // 'operation …' changes do not show in the replay
       const value = e.detail.slice('order '.length).trim();
