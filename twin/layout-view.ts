@@ -2,8 +2,7 @@ import type { FactoryModel } from './schema/factory.js';
 import type { Placement } from './schema/layout.js';
 import type { LayoutView, OrderView, WindowMs } from './schema/layout-view.js';
 import type { Order } from './schema/order.js';
-import type { TimeWindow } from './schema/time.js';
-import { instantToSimTime } from './schema/time.js';
+import { instantToSimTime, type Instant, type TimeWindow } from './schema/time.js';
 
 /** Metres of floor shown around everything placed. */
 const FLOOR_MARGIN_M = 4;
@@ -83,10 +82,8 @@ export function layoutView(model: FactoryModel, startMs: number): LayoutView {
 
 /** An order of the book as the viewer shows it. */
 export function orderView(order: Order, startMs: number): OrderView {
-  const at = (instant: Order['due']): number | undefined =>
-    instant === undefined ? undefined : startMs + instantToSimTime(instant, startMs) * 1000;
-  const releaseMs = at(order.release);
-  const dueMs = at(order.due);
+  const releaseMs = order.release === undefined ? undefined : instantMs(order.release, startMs);
+  const dueMs = order.due === undefined ? undefined : instantMs(order.due, startMs);
   return {
     id: order.id,
     product: order.product,
@@ -101,10 +98,15 @@ export function orderView(order: Order, startMs: number): OrderView {
 
 function windowMs(w: TimeWindow, startMs: number): WindowMs {
   return {
-    startMs: startMs + instantToSimTime(w.start, startMs) * 1000,
-    endMs: startMs + instantToSimTime(w.end, startMs) * 1000,
+    startMs: instantMs(w.start, startMs),
+    endMs: instantMs(w.end, startMs),
     ...(w.reason !== undefined && { reason: w.reason }),
   };
+}
+
+/** Wall-clock ms of a file instant (seconds after `startMs`, or a date-time). */
+function instantMs(instant: Instant, startMs: number): number {
+  return startMs + instantToSimTime(instant, startMs) * 1000;
 }
 
 function emptyBox(): Box {

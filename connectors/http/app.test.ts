@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MachineDispatchState } from '../dispatch/dispatcher.js';
@@ -42,10 +41,8 @@ describe('HTTP API (inject)', () => {
   beforeAll(async () => {
     let now = T0;
     service = await testService({
-      file: path.resolve('scenarios/small-plant.yaml'),
       options: {
         tokens: Object.entries(TOKENS).map(([role, token]) => ({ role: role as never, token })),
-        limits: { maxTimeBudgetS: 30, maxReplications: 50, bodyLimitBytes: 100_000 },
       },
       dispatcher: ackAll,
       now: () => (now += 10),

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testService, type TestService } from './__fixtures__/test-service.js';
@@ -14,12 +13,7 @@ describe('floor plan, order book and event log routes', () => {
 
   beforeAll(async () => {
     service = await testService({
-      file: path.resolve('scenarios/small-plant.yaml'),
-      options: {
-        tokens: [{ role: 'viewer', token: TOKEN }],
-        limits: { maxTimeBudgetS: 30, maxReplications: 50, bodyLimitBytes: 100_000 },
-      },
-      dispatcher: { dispatch: async () => [] },
+      options: { tokens: [{ role: 'viewer', token: TOKEN }] },
       now: () => T0,
     });
     app = await buildApp(service.deps);

@@ -3,12 +3,6 @@ import { Edit } from '../../scenarios/edits/schema.js';
 import { PLAN_TRIGGERS } from '../../twin/schema/plan.js';
 import { StringEnum } from '../../twin/schema/string-enum.js';
 
-export const ErrorBody = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  details: Type.Optional(Type.Unknown()),
-});
-
 /** Every field has a default: `{}` reschedules the live plant. */
 export const ScheduleBody = Type.Object(
   {
@@ -60,10 +54,5 @@ export const HistoryQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1000 })),
     token: Type.Optional(Type.String()),
   },
-  { additionalProperties: false },
-);
-
-export const TokenQuery = Type.Object(
-  { token: Type.Optional(Type.String()) },
   { additionalProperties: false },
 );

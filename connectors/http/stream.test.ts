@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
@@ -16,12 +15,7 @@ describe('GET /api/stream (WebSocket)', () => {
 
   beforeAll(async () => {
     service = await testService({
-      file: path.resolve('scenarios/small-plant.yaml'),
-      options: {
-        tokens: [{ role: 'viewer', token: TOKEN }],
-        limits: { maxTimeBudgetS: 10, maxReplications: 10, bodyLimitBytes: 100_000 },
-      },
-      dispatcher: { dispatch: async () => [] },
+      options: { tokens: [{ role: 'viewer', token: TOKEN }] },
       now: () => T0,
     });
     deps = service.deps;
@@ -84,6 +78,13 @@ describe('GET /api/stream (WebSocket)', () => {
     const { ws, got } = await connect(`/api/stream?token=${TOKEN}&since=1`);
     await until(() => got.length >= 1);
     expect(got[0]!.type).toBe('resync');
+    ws.terminate();
+  });
+
+  it('tells a client ahead of the server (it saw a service since restarted) to resync from a snapshot', async () => {
+    const { ws, got } = await connect(`/api/stream?token=${TOKEN}&since=${deps.stream.lastSeq + 1000}`);
+    await until(() => got.length >= 1);
+    expect(got[0]).toMatchObject({ type: 'resync', seq: deps.stream.lastSeq });
     ws.terminate();
   });
 });

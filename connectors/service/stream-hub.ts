@@ -36,10 +36,13 @@ export class StreamHub {
     return message;
   }
 
-  /** Messages after `since`, or undefined when some of them have left the ring (the client must resync). */
+  /**
+   * Messages after `since`, or undefined when the client must resync: some of them have left the ring, or
+   * `since` is ahead of this hub (the client saw a service since restarted, whose numbering began again).
+   */
   since(since: number): StreamMessage[] | undefined {
-    if (since >= this.seq) return [];
-    if (since < this.seq - this.capacity) return undefined;
+    if (since === this.seq) return [];
+    if (since > this.seq || since < this.seq - this.capacity) return undefined;
     const out: StreamMessage[] = [];
     for (let s = since + 1; s <= this.seq; s++) out.push(this.ring[s % this.capacity]!);
     return out;

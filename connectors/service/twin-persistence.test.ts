@@ -40,6 +40,15 @@ describe('twin persistence', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'twin-state-'));
     file = path.join(dir, 'sub', 'twin-state.json');
   });
+  const persistence = (twin: TwinService, history: MemoryHistory, replayLimit?: number) =>
+    new TwinPersistence({
+      file,
+      saveEveryMs: 1000,
+      twin,
+      history,
+      logger: silent,
+      ...(replayLimit !== undefined && { replayLimit }),
+    });
 
   it('carries states, counters, durations, energy, alarms and the event log across a restart', async () => {
     const before = twinService();
@@ -51,17 +60,11 @@ describe('twin persistence', () => {
       obs('L1', 'spindleLoad', 0.7, T0 + 60_000),
     ]);
     const history = new MemoryHistory();
-    await new TwinPersistence({ file, saveEveryMs: 1000, twin: before, history, logger: silent }).save();
+    await persistence(before, history).save();
     expect(await readdir(path.dirname(file))).toEqual(['twin-state.json']); // no temporary file left
 
     const after = twinService();
-    const outcome = await new TwinPersistence({
-      file,
-      saveEveryMs: 1000,
-      twin: after,
-      history,
-      logger: silent,
-    }).restore(T0 + 120_000);
+    const outcome = await persistence(after, history).restore(T0 + 120_000);
     expect(outcome).toEqual({ restored: true, replayed: 0 });
     const at = T0 + 90_000;
     expect(after.store.machineView('L1', at)).toEqual(before.store.machineView('L1', at));
@@ -76,8 +79,7 @@ describe('twin persistence', () => {
     const history = new MemoryHistory();
     const before = twinService();
     before.accept([obs('L1', 'state', 'running', T0)]);
-    const saver = new TwinPersistence({ file, saveEveryMs: 1000, twin: before, history, logger: silent });
-    await saver.save();
+    await persistence(before, history).save();
     // While the service was down, the history store kept receiving telemetry (another writer, the broker…).
     history.accept([
       obs('L1', 'state', 'down', T0 + 10_000),
@@ -86,18 +88,27 @@ describe('twin persistence', () => {
       obs('L1', 'state', 'idle', T0 - 10_000), // older than the snapshot: already in it
     ]);
     const after = twinService();
-    const outcome = await new TwinPersistence({
-      file,
-      saveEveryMs: 1000,
-      twin: after,
-      history,
-      logger: silent,
-    }).restore(T0 + 30_000);
+    const outcome = await persistence(after, history).restore(T0 + 30_000);
     expect(outcome).toEqual({ restored: true, replayed: 3 });
     const l1 = after.store.machineView('L1', T0 + 30_000)!;
     expect(l1.state).toBe('setup');
     expect(l1.stateMs.down).toBe(10_000);
     expect(after.store.machineView('L2')!.partCount).toBe(3);
+  });
+
+  it("ends a replay longer than its limit with each signal's newest point", async () => {
+    const history = new MemoryHistory();
+    await persistence(twinService(), history).save();
+    const states = ['running', 'down', 'setup', 'running', 'idle'] as const;
+    history.accept(states.map((s, k) => obs('L1', 'state', s, T0 + (k + 1) * 1000)));
+    const after = twinService();
+    expect(await persistence(after, history, 2).restore(T0 + 30_000)).toEqual({
+      restored: true,
+      replayed: 3,
+    });
+    const l1 = after.store.machineView('L1', T0 + 30_000)!;
+    expect(l1.state).toBe('idle');
+    expect(l1.sinceMs).toBe(T0 + 5000);
   });
 
   it('sets aside a file that does not validate, naming the field, and starts fresh', async () => {
@@ -128,8 +139,13 @@ describe('twin persistence', () => {
       logger: silent,
     });
     saver.start();
-    await new Promise((r) => setTimeout(r, 80));
-    const first = JSON.parse(await readFile(file, 'utf8'));
+    // The timer's first save, however loaded the machine (no close() has been called yet).
+    let text: string | undefined;
+    for (let k = 0; k < 500 && text === undefined; k++) {
+      await new Promise((r) => setTimeout(r, 20));
+      text = await readFile(file, 'utf8').catch(() => undefined);
+    }
+    const first = JSON.parse(text ?? 'null');
     expect(first.machines[0].state).toBe('off');
     twin.accept([obs('L1', 'state', 'running', T0 + 1)]);
     await saver.close();

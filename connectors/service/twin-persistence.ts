@@ -13,6 +13,8 @@ export interface TwinPersistenceOptions {
   twin: TwinService;
   history: HistoryReader;
   logger: ConnectorLogger;
+  /** Points read per signal when replaying; default REPLAY_LIMIT. */
+  replayLimit?: number;
 }
 
 export interface RestoreOutcome {
@@ -21,7 +23,10 @@ export interface RestoreOutcome {
   replayed: number;
 }
 
-/** Points read per signal when replaying (a restart after a long outage keeps the newest state, not every point). */
+/**
+ * Points read per signal when replaying. A read gives the oldest points first, so when a long outage holds more,
+ * the signal's newest point is applied last: the twin ends in the newest state, not every step on the way.
+ */
 const REPLAY_LIMIT = 100_000;
 
 /**
@@ -64,22 +69,24 @@ export class TwinPersistence {
     return { restored: true, replayed };
   }
 
-  /** Apply, in time order, every point the history holds after the snapshot. */
+  /** Apply, in time order, the points the history holds after the snapshot (up to the limit, then the newest). */
   private async replay(afterMs: number): Promise<number> {
-    const { twin, history } = this.options;
+    const { twin, history, replayLimit = REPLAY_LIMIT } = this.options;
     const observations: Observation[] = [];
     for (const asset of twin.store.machineIds()) {
       // The newest point of each signal bounds its read (plant time may run ahead of the wall clock).
       const signals = await history.latest(asset, afterMs + 1);
-      for (const { signal, ts } of signals) {
+      for (const newest of signals) {
+        const { signal, ts } = newest;
         const points = await history.readSignal({
           asset,
           signal,
           fromMs: afterMs + 1,
           toMs: ts + 1,
-          limit: REPLAY_LIMIT,
+          limit: replayLimit,
         });
-        for (const p of points) {
+        const truncated = (points.at(-1)?.ts ?? -Infinity) < ts;
+        for (const p of truncated ? [...points, newest] : points) {
           observations.push({
             source: 'history',
             asset,

@@ -2,17 +2,11 @@
 // OPC UA server, real HTTP and a real WebSocket. Reschedule → follow the job on the stream → validate →
 // dispatch over OPC UA → every machine acknowledges → machines start the plan's operations; then a client
 // that reconnects with `since` gets what it missed. Needs no external server; dist/ must be built (workers).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../connectors/config.js';
-import { startService, type RunningService } from '../../connectors/main.js';
 import type { Plan } from '../../twin/schema/plan.js';
 import type { TwinSnapshot } from '../../twin/schema/twin-snapshot.js';
 import { apiClient } from './http-client.js';
+import { startInProcessService, type InProcessService } from './in-process-service.js';
 import { jobStarts } from './job-starts.js';
 import { StreamClient, type StreamMessage } from './stream-client.js';
 
@@ -42,10 +36,8 @@ const ofType = <T>(messages: readonly StreamMessage[], type: string) =>
   messages.filter((m) => m.type === type).map((m) => ({ seq: m.seq, data: m.data as T }));
 
 describe('the service end to end (embedded plant, HTTP, WebSocket)', () => {
-  let pkiDir = '';
-  let service: RunningService | undefined;
+  let service: InProcessService | undefined;
   let api: ReturnType<typeof apiClient>;
-  const logs: string[] = [];
   /** Follows the flow; closed and reopened with `since` by the last test. */
   let stream: StreamClient;
   /** Stays connected throughout: what the resumed client must have seen. */
@@ -57,30 +49,16 @@ describe('the service end to end (embedded plant, HTTP, WebSocket)', () => {
   let acknowledgedSeq = 0;
 
   beforeAll(async () => {
-    pkiDir = await mkdtemp(path.join(tmpdir(), 'shopfloor-twin-e2e-'));
-    const config = resolveConfig(
-      {
-        http: { port: HTTP_PORT },
-        auth: {
-          tokens: [
-            { role: 'viewer', token: VIEWER, name: 'e2e viewer' },
-            { role: 'operator', token: OPERATOR, name: 'e2e operator' },
-          ],
-        },
-        plant: { options: { speed: SPEED, opcua: { port: OPCUA_PORT, pkiDir } } },
-        log: { level: 'warn' },
-        // Start from the plant, not from a twin saved by an earlier run.
-        state: { file: null },
-      },
-      {},
-    );
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logs.push(chunk.toString('utf8'));
-        callback();
-      },
+    service = await startInProcessService({
+      httpPort: HTTP_PORT,
+      opcuaPort: OPCUA_PORT,
+      speed: SPEED,
+      tokens: [
+        { role: 'viewer', token: VIEWER, name: 'e2e viewer' },
+        { role: 'operator', token: OPERATOR, name: 'e2e operator' },
+      ],
+      logLevel: 'info',
     });
-    service = await startService(config, pino({ level: 'info' }, sink));
     api = apiClient(service.url);
     wsUrl = `${service.url.replace(/^http/, 'ws')}/api/stream?token=${VIEWER}`;
     [stream, witness] = await Promise.all([StreamClient.open(wsUrl, 5000), StreamClient.open(wsUrl, 5000)]);
@@ -89,7 +67,6 @@ describe('the service end to end (embedded plant, HTTP, WebSocket)', () => {
   afterAll(async () => {
     await Promise.all([stream?.close(), witness?.close()]);
     await service?.close();
-    if (pkiDir) await rm(pkiDir, { recursive: true, force: true });
   });
 
   it('greets a stream client with the twin, and needs a token with the right role', async () => {
@@ -245,7 +222,7 @@ describe('the service end to end (embedded plant, HTTP, WebSocket)', () => {
   });
 
   it('never writes a token to its log', () => {
-    const text = logs.join('');
+    const text = service!.logs.join('');
     expect(text).toContain('embedded plant running');
     expect(text).not.toContain(VIEWER);
     expect(text).not.toContain(OPERATOR);

@@ -1,15 +1,10 @@
 // The real service for the viewer's browser tests (connectors/main.ts startService, in-process): the embedded
 // plant running fast behind its own OPC UA server, one token per role, and the built viewer from dist/viewer.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
-import { resolveConfig } from '../../connectors/config.js';
-import { startService, type RunningService } from '../../connectors/main.js';
 import { apiClient } from './http-client.js';
+import { startInProcessService } from './in-process-service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VIEWER_DIR = path.join(root, 'dist', 'viewer');
@@ -49,55 +44,28 @@ export interface ViewerServiceOptions {
 
 export async function startViewerService(options: ViewerServiceOptions): Promise<ViewerService> {
   assertViewerBuilt();
-  const pkiDir = await mkdtemp(path.join(tmpdir(), 'shopfloor-twin-viewer-e2e-'));
-  const config = resolveConfig(
-    {
-      http: { port: options.httpPort },
-      auth: {
-        tokens: (Object.keys(TOKENS) as TokenRole[]).map((role) => ({
-          role,
-          token: TOKENS[role],
-          name: `viewer e2e ${role}`,
-        })),
-      },
-      plant: { options: { speed: options.speed, opcua: { port: options.opcuaPort, pkiDir } } },
+  const service = await startInProcessService({
+    ...options,
+    tokens: (Object.keys(TOKENS) as TokenRole[]).map((role) => ({
+      role,
+      token: TOKENS[role],
+      name: `viewer e2e ${role}`,
+    })),
+    logLevel: 'warn',
+    config: {
       // Finished jobs expire by the plant's clock, which runs `speed` times faster than the wall's: keep them
       // long enough for the page's polling to see the result (see the report of this test's author).
       // A smaller risk analysis than the default keeps each reschedule's validation short on a loaded machine.
       limits: { jobTtlS: 1e9, riskReplications: 3 },
       viewer: { dir: VIEWER_DIR },
-      log: { level: 'warn' },
-      // Start from the plant, not from a twin saved by an earlier run.
-      state: { file: null },
-    },
-    {},
-  );
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      logs.push(chunk.toString('utf8'));
-      callback();
     },
   });
-  let service: RunningService;
-  try {
-    service = await startService(config, pino({ level: 'warn' }, sink));
-  } catch (err) {
-    await rm(pkiDir, { recursive: true, force: true });
-    throw err;
-  }
   const url = service.url;
   return {
     url,
     pageUrl: (role, query) => `${url}/?token=${TOKENS[role]}${query ? `&${query}` : ''}`,
     api: apiClient(url),
-    logs,
-    async close() {
-      try {
-        await service.close();
-      } finally {
-        await rm(pkiDir, { recursive: true, force: true });
-      }
-    },
+    logs: service.logs,
+    close: () => service.close(),
   };
 }

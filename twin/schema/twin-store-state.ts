@@ -25,16 +25,20 @@ export const MachineRecordState = Type.Object(
 );
 export type MachineRecordState = Static<typeof MachineRecordState>;
 
+export const TWIN_EVENT_KINDS = ['state', 'job', 'alarm', 'alarmCleared'] as const;
+
+/** One entry of the twin's event log (state and job changes, alarms raised and cleared), as kept and saved. */
 export const TwinEventState = Type.Object(
   {
     seq: Type.Integer({ minimum: 0 }),
     atMs: Type.Number(),
     asset: Type.String(),
-    kind: StringEnum(['state', 'job', 'alarm', 'alarmCleared'] as const, 'an event kind'),
+    kind: StringEnum(TWIN_EVENT_KINDS, 'an event kind'),
     detail: Type.String(),
   },
   { additionalProperties: false },
 );
+export type TwinEvent = Static<typeof TwinEventState>;
 
 /**
  * The twin store saved to disk (the service's periodic snapshot). Versioned: a later layout adds a migration,

@@ -7,13 +7,16 @@ import {
   type ShopFloorState,
 } from '../schema/machine-state.js';
 import type { Observation } from '../schema/observation.js';
-import type { TwinStoreState } from '../schema/twin-store-state.js';
+import type { TwinEvent, TwinStoreState } from '../schema/twin-store-state.js';
 import type { Alarm, MachineView, TwinSnapshot } from '../schema/twin-snapshot.js';
 import { MACHINE_SIGNALS } from '../signals.js';
 import { fromMachinery } from '../machine-states.js';
 import { BoundedLog } from './event-log.js';
 import { MachineRecord, type MachineInfo } from './machine-record.js';
 import { combineOee, computeOee } from './oee.js';
+
+// The event log's entries are defined with the saved state's schema; importers keep finding them here.
+export { TWIN_EVENT_KINDS, type TwinEvent } from '../schema/twin-store-state.js';
 
 /** What changed in the twin by one observation; `seq` orders changes for the stream and for resuming. */
 export interface TwinDelta {
@@ -27,16 +30,6 @@ export interface TwinDelta {
   scrapCount?: number;
   quality?: MachineView['quality'];
   signal?: { name: string; value: Observation['value'] };
-}
-
-export const TWIN_EVENT_KINDS = ['state', 'job', 'alarm', 'alarmCleared'] as const;
-
-export interface TwinEvent {
-  seq: number;
-  atMs: number;
-  asset: string;
-  kind: (typeof TWIN_EVENT_KINDS)[number];
-  detail: string;
 }
 
 export interface TwinStoreOptions {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { LayoutView, OrderView } from '../../../twin/schema/layout-view.js';
-import { TWIN_EVENT_KINDS } from '../../../twin/store/twin-store.js';
+import { TWIN_EVENT_KINDS, TwinEventState } from '../../../twin/schema/twin-store-state.js';
 import { TwinError } from '../../../twin/errors.js';
 import { StringEnum } from '../../../twin/schema/string-enum.js';
 import type { AppDeps } from '../deps.js';
@@ -17,14 +17,6 @@ const EventsQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const TwinEventSchema = Type.Object({
-  seq: Type.Integer(),
-  atMs: Type.Number(),
-  asset: Type.String(),
-  kind: StringEnum(TWIN_EVENT_KINDS, 'an event kind'),
-  detail: Type.String(),
-});
 
 /**
  * What the viewer needs beyond the live snapshot: the floor plan, the live order book (due dates mark late
@@ -65,7 +57,7 @@ export async function floorRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         tags: ['twin'],
         querystring: EventsQuery,
         response: {
-          200: Type.Object({ dropped: Type.Integer(), events: Type.Array(TwinEventSchema) }),
+          200: Type.Object({ dropped: Type.Integer(), events: Type.Array(TwinEventState) }),
         },
       },
     },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import type { StreamMessage } from '../../service/stream-hub.js';
 import type { AppDeps } from '../deps.js';
 import { twinSnapshot } from '../twin-snapshot.js';
 
@@ -12,6 +13,13 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
  * current snapshot when the server no longer holds them.
  */
 export async function streamRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // Every client gets the same text for a message: serialise it once, not once per client.
+  const texts = new WeakMap<StreamMessage, string>();
+  const textOf = (message: StreamMessage): string => {
+    let text = texts.get(message);
+    if (text === undefined) texts.set(message, (text = JSON.stringify(message)));
+    return text;
+  };
   app.get<{ Querystring: { since?: number; token?: string } }>(
     '/api/stream',
     {
@@ -26,22 +34,22 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps): Promise
       },
     },
     (socket, request) => {
-      const send = (payload: unknown): void => {
+      const send = (text: string): void => {
         if (socket.readyState !== socket.OPEN) return;
         if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
           socket.close(1013, 'too slow: reconnect with since=<last seq>');
           return;
         }
-        socket.send(JSON.stringify(payload));
+        socket.send(text);
       };
       const since = request.query.since;
       const missed = since === undefined ? undefined : deps.stream.since(since);
-      if (missed) for (const m of missed) send(m);
+      if (missed) for (const m of missed) send(textOf(m));
       else {
         const type = since === undefined ? 'hello' : 'resync';
-        send({ seq: deps.stream.lastSeq, type, atMs: deps.now(), data: twinSnapshot(deps) });
+        send(JSON.stringify({ seq: deps.stream.lastSeq, type, atMs: deps.now(), data: twinSnapshot(deps) }));
       }
-      const unsubscribe = deps.stream.subscribe(send);
+      const unsubscribe = deps.stream.subscribe((m) => send(textOf(m)));
       deps.metrics.streamClients.set(deps.stream.subscribers);
       socket.on('close', () => {
         unsubscribe();
