@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { parseConfig } from '../ingest/parse-config.js';
-import { MqttTlsConfig } from '../mqtt/config.js';
+import { MqttBrokerFields } from '../mqtt/config.js';
 import { OpcUaConnectionConfig } from '../opcua/config.js';
 
 export const OpcUaDispatchConfig = Type.Object(
@@ -60,16 +60,12 @@ export type SparkplugDispatchConfig = Static<typeof SparkplugDispatchConfig>;
 
 export const MqttDispatchConfig = Type.Object(
   {
-    url: Type.String({ pattern: '^(mqtts?|wss?|tcp|ssl)://', description: 'broker URL' }),
-    clientId: Type.String({ minLength: 1, maxLength: 128 }),
+    ...MqttBrokerFields,
     prefix: Type.String({
       minLength: 1,
       default: 'shopfloor/dispatch',
       description: '<prefix>/<machine>/joborder',
     }),
-    username: Type.Optional(Type.String()),
-    password: Type.Optional(Type.String()),
-    tls: Type.Optional(MqttTlsConfig),
     // With it, job orders go as Sparkplug B DCMDs to each machine's device instead of JSON topics.
     sparkplug: Type.Optional(SparkplugDispatchConfig),
     resendMs: Type.Integer({

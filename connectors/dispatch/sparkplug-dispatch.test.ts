@@ -7,12 +7,12 @@ import { recordingLogger, recordingSink } from '../ingest/__fixtures__/recorders
 import { startAedes, type TestBroker } from '../mqtt/__fixtures__/aedes-broker.js';
 import { parseMqttIngestConfig } from '../mqtt/config.js';
 import { MqttIngest } from '../mqtt/mqtt-ingest.js';
+import { encodePayload } from '../mqtt/sparkplug-codec.js';
 import { testPlan } from './__fixtures__/plans.js';
 import { startSparkplugEdgeNode, type SparkplugEdgeNode } from './__fixtures__/sparkplug-edge-node.js';
 import { parseMqttDispatchConfig } from './config.js';
 import { dispatchPlan } from './dispatcher.js';
 import { MqttJobOrderTransport } from './mqtt-transport.js';
-import { encodePayload } from './sparkplug-job-order.js';
 
 describe('plan dispatch as Sparkplug B commands (aedes)', () => {
   let broker: TestBroker;

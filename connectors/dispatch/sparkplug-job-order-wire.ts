@@ -3,12 +3,13 @@ import type { SparkplugDispatchConfig } from './config.js';
 import type { JobOrder } from './job-order.js';
 import type { JobOrderMessage, JobOrderWire, WireAnswer } from './job-order-wire.js';
 import {
-  ACK_METRICS,
-  ackFromMetrics,
   decodePayload,
   encodePayload,
-  jobOrderMetrics,
-} from './sparkplug-job-order.js';
+  rebirthCommand,
+  SPARKPLUG_NAMESPACE,
+  sparkplugNumber,
+} from '../mqtt/sparkplug-codec.js';
+import { ACK_METRICS, ackFromMetrics, jobOrderMetrics } from './sparkplug-job-order.js';
 import { outcomeOf } from './transport.js';
 
 const ACK_NAMES = new Set<string>(Object.values(ACK_METRICS));
@@ -31,14 +32,7 @@ export function sparkplugJobOrderWire(config: SparkplugDispatchConfig): JobOrder
   const rebirth = (edgeNode: string, nowMs: number): { ask: JobOrderMessage } | undefined => {
     if (nowMs - (rebirthAskedMs.get(edgeNode) ?? -Infinity) < config.rebirthIntervalMs) return undefined;
     rebirthAskedMs.set(edgeNode, nowMs);
-    const metrics: UMetric[] = [{ name: 'Node Control/Rebirth', type: 'Boolean', value: true }];
-    return {
-      ask: {
-        topic: `spBv1.0/${groupId}/NCMD/${edgeNode}`,
-        payload: Buffer.from(encodePayload({ timestamp: nowMs, metrics })),
-        qos: 0,
-      },
-    };
+    return { ask: { ...rebirthCommand(groupId, edgeNode, nowMs), qos: 0 } };
   };
 
   const deviceOf = (machine: string): { edgeNode: string; device: string } | undefined => {
@@ -49,12 +43,12 @@ export function sparkplugJobOrderWire(config: SparkplugDispatchConfig): JobOrder
   };
 
   return {
-    filters: [`spBv1.0/${groupId}/DBIRTH/+/+`, `spBv1.0/${groupId}/DDATA/+/+`],
+    filters: [`${SPARKPLUG_NAMESPACE}/${groupId}/DBIRTH/+/+`, `${SPARKPLUG_NAMESPACE}/${groupId}/DDATA/+/+`],
     command(order: JobOrder, nowMs: number) {
       const target = deviceOf(order.machine);
       if (!target) return { problem: `no Sparkplug device for machine ${order.machine}` };
       return {
-        topic: `spBv1.0/${groupId}/DCMD/${target.edgeNode}/${target.device}`,
+        topic: `${SPARKPLUG_NAMESPACE}/${groupId}/DCMD/${target.edgeNode}/${target.device}`,
         payload: Buffer.from(
           encodePayload({ timestamp: nowMs, metrics: jobOrderMetrics(order, config.method, nowMs) }),
         ),
@@ -87,9 +81,9 @@ export function sparkplugJobOrderWire(config: SparkplugDispatchConfig): JobOrder
 function birthAliases(metrics: readonly UMetric[]): Map<number, string> {
   const map = new Map<number, string>();
   for (const metric of metrics) {
-    const alias = metric.alias;
-    if (!metric.name || !ACK_NAMES.has(metric.name) || alias === null || alias === undefined) continue;
-    map.set(typeof alias === 'number' ? alias : alias.toNumber(), metric.name);
+    const alias = sparkplugNumber(metric.alias);
+    if (!metric.name || !ACK_NAMES.has(metric.name) || alias === undefined) continue;
+    map.set(alias, metric.name);
   }
   return map;
 }

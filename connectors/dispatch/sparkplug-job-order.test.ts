@@ -1,14 +1,13 @@
 // The job order contract as Sparkplug B metrics, through real protobuf bytes (sparkplug-payload) both ways.
 import type { UMetric } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 import { describe, expect, it } from 'vitest';
+import { decodePayload, encodePayload } from '../mqtt/sparkplug-codec.js';
 import { testPlan } from './__fixtures__/plans.js';
 import { jobOrdersFromPlan } from './job-orders-from-plan.js';
 import {
   ACK_METRICS,
   ackFromMetrics,
   ackMetrics,
-  decodePayload,
-  encodePayload,
   JOB_ORDER_METRICS,
   jobOrderFromMetrics,
   jobOrderMetrics,

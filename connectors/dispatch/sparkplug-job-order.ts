@@ -1,7 +1,7 @@
-import { get as sparkplugNamespace } from 'sparkplug-payload';
 import type { UDataSet, UMetric } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 import Type, { type Static } from 'typebox';
 import { checkSchema } from '../../twin/validate/schema-check.js';
+import { sparkplugNumber } from '../mqtt/sparkplug-codec.js';
 import { JobOrder } from './job-order.js';
 
 /**
@@ -54,10 +54,6 @@ export const SparkplugJobOrderAck = Type.Object(
 );
 export type SparkplugJobOrderAck = Static<typeof SparkplugJobOrderAck>;
 
-const codec = sparkplugNamespace('spBv1.0');
-if (!codec) throw new Error('sparkplug-payload does not know spBv1.0');
-export const { encodePayload, decodePayload } = codec;
-
 /** The DCMD metrics of one job order. */
 export function jobOrderMetrics(order: JobOrder, method: JobOrderMethod, timestampMs: number): UMetric[] {
   const rows = order.operations.map((op) => [op.order, op.operation, op.startS, op.endS, op.setupS ?? 0]);
@@ -104,9 +100,9 @@ export function jobOrderFromMetrics(
   };
   const jobOrderId = read(JOB_ORDER_METRICS.id, asString, 'a string');
   const planId = read(JOB_ORDER_METRICS.planId, asString, 'a string');
-  const planVersion = read(JOB_ORDER_METRICS.planVersion, asNumber, 'a whole number');
+  const planVersion = read(JOB_ORDER_METRICS.planVersion, sparkplugNumber, 'a whole number');
   const machine = read(JOB_ORDER_METRICS.machine, asString, 'a string');
-  const epochMs = read(JOB_ORDER_METRICS.epoch, asNumber, 'a date-time');
+  const epochMs = read(JOB_ORDER_METRICS.epoch, sparkplugNumber, 'a date-time');
   const method = read(
     JOB_ORDER_METRICS.method,
     (v) => ((JOB_ORDER_METHODS as readonly unknown[]).includes(v) ? (v as JobOrderMethod) : undefined),
@@ -149,10 +145,10 @@ export function ackFromMetrics(
   let state: unknown;
   let found = false;
   for (const metric of metrics) {
-    const alias = asNumber(metric.alias);
+    const alias = sparkplugNumber(metric.alias);
     const name = metric.name || (alias === undefined ? undefined : aliasNames?.get(alias));
     if (name === ACK_METRICS.id) jobOrderId = metric.value;
-    else if (name === ACK_METRICS.returnStatus) returnStatus = asNumber(metric.value) ?? metric.value;
+    else if (name === ACK_METRICS.returnStatus) returnStatus = sparkplugNumber(metric.value) ?? metric.value;
     else if (name === ACK_METRICS.state) state = metric.value ?? undefined;
     else continue;
     found = true;
@@ -179,19 +175,6 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Numbers, and the Longs sparkplug-payload decodes 64-bit fields (UInt32 included) and DateTime into. */
-function asNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  if (
-    value !== null &&
-    typeof value === 'object' &&
-    'toNumber' in value &&
-    typeof value.toNumber === 'function'
-  )
-    return (value as { toNumber(): number }).toNumber();
-  return undefined;
-}
-
 /** The DataSet's rows as operations, not yet checked against the schema (the whole job order is, after). */
 function operationsFrom(value: unknown): Record<string, unknown>[] | undefined {
   const set = value as Partial<UDataSet> | null;
@@ -199,7 +182,7 @@ function operationsFrom(value: unknown): Record<string, unknown>[] | undefined {
   if (set.columns.join('|') !== OPERATION_COLUMNS.join('|')) return undefined;
   const operations: Record<string, unknown>[] = [];
   for (const row of set.rows) {
-    const [order, operation, startS, endS, setupS] = row.map((cell) => asNumber(cell) ?? cell);
+    const [order, operation, startS, endS, setupS] = row.map((cell) => sparkplugNumber(cell) ?? cell);
     if (typeof order !== 'string' || typeof operation !== 'string') return undefined;
     if (typeof startS !== 'number' || typeof endS !== 'number' || typeof setupS !== 'number')
       return undefined;

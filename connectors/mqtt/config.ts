@@ -19,6 +19,22 @@ export const MqttTlsConfig = Type.Object(
 );
 export type MqttTlsConfig = Static<typeof MqttTlsConfig>;
 
+/** The broker connection of every MQTT configuration (ingest, dispatch): one schema, one URL check. */
+export const MqttBrokerFields = {
+  url: Type.String({
+    pattern: '^(mqtts?|wss?|tcp|ssl)://',
+    description: 'broker URL, e.g. mqtt://host:1883',
+  }),
+  clientId: Type.String({
+    minLength: 1,
+    maxLength: 128,
+    description: 'fixed client id: the broker keeps the persistent session under it',
+  }),
+  username: Type.Optional(Type.String()),
+  password: Type.Optional(Type.String()),
+  tls: Type.Optional(MqttTlsConfig),
+};
+
 /** A topic pattern (connectors/mqtt/topic-pattern.ts) whose messages carry JSON telemetry (json-payload.ts). */
 export const MqttJsonRoute = Type.Object(
   {
@@ -58,15 +74,7 @@ export const MqttIngestConfig = Type.Object(
       default: 'mqtt',
       description: 'observation source name',
     }),
-    url: Type.String({
-      pattern: '^(mqtts?|wss?|tcp|ssl)://',
-      description: 'broker URL, e.g. mqtt://host:1883',
-    }),
-    clientId: Type.String({
-      minLength: 1,
-      maxLength: 128,
-      description: 'fixed client id: the broker keeps the persistent session under it',
-    }),
+    ...MqttBrokerFields,
     clean: Type.Boolean({
       default: false,
       description: 'false keeps a persistent session across reconnects',
@@ -75,9 +83,6 @@ export const MqttIngestConfig = Type.Object(
       default: 1,
       description: 'subscription QoS, 0 or 1',
     }),
-    username: Type.Optional(Type.String()),
-    password: Type.Optional(Type.String()),
-    tls: Type.Optional(MqttTlsConfig),
     keepaliveS: Type.Integer({ minimum: 0, maximum: 65535, default: 30 }),
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
     reconnect: ReconnectBackoff({ initialDelayMs: 500, maxDelayMs: 30_000 }),

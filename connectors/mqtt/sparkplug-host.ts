@@ -1,12 +1,7 @@
-import { get as sparkplugNamespace } from 'sparkplug-payload';
 import type { UMetric, UPayload } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 import type { Observation, Quality } from '../../twin/schema/observation.js';
 import type { EpochMs } from '../../twin/schema/time.js';
-
-const NAMESPACE = 'spBv1.0';
-const codec = sparkplugNamespace(NAMESPACE);
-if (!codec) throw new Error(`sparkplug-payload does not know ${NAMESPACE}`);
-const { decodePayload, encodePayload } = codec;
+import { decodePayload, rebirthCommand, sparkplugNumber } from './sparkplug-codec.js';
 
 /** Where the host sends what it makes of the messages: observations, rejections, rebirth requests. */
 export interface SparkplugOutput {
@@ -91,7 +86,7 @@ export class SparkplugHost {
     this.stats.messages++;
     const key = `${group}/${node}`;
     const now = this.clock();
-    const payloadTs = toNumber(decoded.timestamp) ?? now;
+    const payloadTs = sparkplugNumber(decoded.timestamp) ?? now;
     const metrics = decoded.metrics ?? [];
     if (type === 'NBIRTH') return this.nodeBirth(key, node, decoded, metrics, payloadTs, now);
     if (type === 'NDEATH') return this.nodeDeath(key, metrics, payloadTs, now);
@@ -127,8 +122,8 @@ export class SparkplugHost {
     const bdSeq = metrics.find((m) => m.name === 'bdSeq');
     const state: NodeState = {
       alive: true,
-      seq: toNumber(payload.seq) ?? 0,
-      bdSeq: bdSeq ? toNumber(bdSeq.value as never) : undefined,
+      seq: sparkplugNumber(payload.seq) ?? 0,
+      bdSeq: bdSeq ? sparkplugNumber(bdSeq.value) : undefined,
       aliases: new Map(),
       signals: new Map(),
       lastRebirthRequestMs: this.nodes.get(key)?.lastRebirthRequestMs ?? -Infinity,
@@ -142,7 +137,7 @@ export class SparkplugHost {
     if (!state?.alive) return;
     // A death certificate whose bdSeq is not the current birth's belongs to an older session: ignore it.
     const bdSeq = metrics.find((m) => m.name === 'bdSeq');
-    const deathSeq = bdSeq ? toNumber(bdSeq.value as never) : undefined;
+    const deathSeq = bdSeq ? sparkplugNumber(bdSeq.value) : undefined;
     if (state.bdSeq !== undefined && deathSeq !== undefined && deathSeq !== state.bdSeq) {
       this.stats.staleDeaths++;
       return;
@@ -165,7 +160,7 @@ export class SparkplugHost {
       if (!name || isControlMetric(name)) continue;
       const ref = { asset, signal: name };
       refs.push(ref);
-      const alias = toNumber(metric.alias);
+      const alias = sparkplugNumber(metric.alias);
       if (alias !== undefined) state.aliases.set(alias, ref);
       this.emit(ref, metric, ts, now);
     }
@@ -186,13 +181,13 @@ export class SparkplugHost {
         if (isControlMetric(metric.name)) continue;
         ref = { asset, signal: metric.name };
       } else {
-        const alias = toNumber(metric.alias);
+        const alias = sparkplugNumber(metric.alias);
         ref = alias === undefined ? undefined : state.aliases.get(alias);
       }
       if (!ref) {
         this.out.reject(
           'unknown Sparkplug alias',
-          `alias ${String(toNumber(metric.alias))} of ${device || asset} was not in its birth`,
+          `alias ${String(sparkplugNumber(metric.alias))} of ${device || asset} was not in its birth`,
         );
         continue;
       }
@@ -207,7 +202,7 @@ export class SparkplugHost {
     node: string,
     now: EpochMs,
   ): void {
-    const seq = toNumber(payload.seq);
+    const seq = sparkplugNumber(payload.seq);
     const expected = (state.seq + 1) % 256;
     if (seq !== expected) {
       this.stats.sequenceGaps++;
@@ -221,11 +216,8 @@ export class SparkplugHost {
     if (state && now - state.lastRebirthRequestMs < this.rebirthIntervalMs) return;
     if (state) state.lastRebirthRequestMs = now;
     this.stats.rebirthRequests++;
-    const payload = encodePayload({
-      timestamp: now,
-      metrics: [{ name: 'Node Control/Rebirth', type: 'Boolean', value: true }],
-    });
-    this.out.requestRebirth(`${NAMESPACE}/${group}/NCMD/${node}`, payload);
+    const { topic, payload } = rebirthCommand(group, node, now);
+    this.out.requestRebirth(topic, payload);
   }
 
   private emit(ref: SignalRef, metric: UMetric, payloadTs: EpochMs, now: EpochMs): void {
@@ -240,7 +232,7 @@ export class SparkplugHost {
       signal: ref.signal,
       value,
       quality: metricQuality(metric),
-      sourceTs: toNumber(metric.timestamp) ?? payloadTs,
+      sourceTs: sparkplugNumber(metric.timestamp) ?? payloadTs,
       receivedTs: now,
     });
   }
@@ -263,14 +255,6 @@ function isControlMetric(name: string): boolean {
   return name === 'bdSeq' || name.startsWith('Node Control/') || name.startsWith('Device Control/');
 }
 
-/** Numbers, Longs (64-bit ints, DateTime) and numeric strings of protobuf → a JS number. */
-function toNumber(value: number | { toNumber(): number } | null | undefined): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'object' && typeof value.toNumber === 'function') return value.toNumber();
-  return undefined;
-}
-
 const INTEGER_TYPES = new Set([
   'Int8',
   'Int16',
@@ -288,13 +272,13 @@ function metricValue(metric: UMetric): Observation['value'] | undefined {
   if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
     return value;
   // sparkplug-payload decodes every integer type it carries in a 64-bit field (UInt32 too) and DateTime as Long.
-  if (INTEGER_TYPES.has(metric.type)) return toNumber(value as never);
+  if (INTEGER_TYPES.has(metric.type)) return sparkplugNumber(value);
   return undefined;
 }
 
 function metricQuality(metric: UMetric): Quality {
   const property = metric.properties?.Quality;
-  const code = property ? toNumber(property.value as never) : undefined;
+  const code = property ? sparkplugNumber(property.value) : undefined;
   if (code === undefined) return 'good';
   return code >= 192 ? 'good' : code >= 64 ? 'uncertain' : 'bad';
 }

@@ -9,8 +9,10 @@ const RECONNECT = { initialDelayMs: 500, maxDelayMs: 30_000 };
 /** One topic level: MQTT wildcards and separators cannot appear inside it. */
 const level = (s: string) => s.replace(/[+#/]/g, '_');
 
-/** The JSON payload of one observation on `<prefix>/<line>/<machine>/<signal>`. */
-/** The payload our own MQTT ingest reads (connectors/mqtt/json-payload.ts): value, source time, quality. */
+/**
+ * The JSON payload of one observation on `<prefix>/<line>/<machine>/<signal>`, in the form our own MQTT ingest
+ * reads (connectors/mqtt/json-payload.ts): value, source time, quality.
+ */
 export interface PublishedValue {
   value: Observation['value'];
   ts: number;

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { parseConfig } from '../ingest/parse-config.js';
+import { MqttBrokerFields } from '../mqtt/config.js';
 
 export const PlantOpcuaConfig = Type.Object(
   {
@@ -14,7 +15,7 @@ export const PlantOpcuaConfig = Type.Object(
 
 export const PlantMqttConfig = Type.Object(
   {
-    url: Type.String({ minLength: 1, description: 'e.g. mqtt://127.0.0.1:1883' }),
+    url: MqttBrokerFields.url,
     prefix: Type.Optional(Type.String({ minLength: 1, default: 'shopfloor' })),
     qos: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)], { default: 0 })),
     clientId: Type.Optional(Type.String({ minLength: 1 })),

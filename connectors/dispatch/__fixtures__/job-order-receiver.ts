@@ -1,7 +1,8 @@
-// The receiving side of the job order contract, as a test fixture: validates, stores idempotently, answers a
-// ReturnStatus. The OPC UA server fixture and the MQTT responder both wrap it.
-import { compiledValidator } from '../../../twin/validate/ajv.js';
-import { JOB_ORDER_RETURN_STATUS, JobOrder } from '../job-order.js';
+// The receiving side of the job order contract, as a test fixture: the embedded plant's JobOrderBook (validates,
+// stores idempotently, answers a ReturnStatus) with no plant behind it, plus refusals on demand. The OPC UA
+// server fixture, the MQTT responder and the Sparkplug edge node all wrap it.
+import { JobOrderBook } from '../../plant/job-order-book.js';
+import { JOB_ORDER_RETURN_STATUS, type JobOrder } from '../job-order.js';
 
 export interface StoredJobOrder {
   order: JobOrder;
@@ -16,37 +17,34 @@ export interface ReceiverBehaviour {
 }
 
 export class JobOrderReceiver {
-  /** Orders stored per machine; each entry is one effect (a repeated store adds none). */
-  readonly stored = new Map<string, StoredJobOrder[]>();
-  private readonly validate = compiledValidator(JobOrder);
+  // No plant behind it: every operation may run on every machine.
+  private readonly book: JobOrderBook;
 
   constructor(
     readonly machines: readonly string[],
     readonly behaviour: ReceiverBehaviour = {},
-  ) {}
+  ) {
+    this.book = new JobOrderBook(new Set(machines), () => undefined);
+  }
 
+  /** Orders stored per machine, in arrival order; each entry is one effect (a repeated store adds none). */
+  get stored(): Map<string, StoredJobOrder[]> {
+    const byMachine = new Map<string, StoredJobOrder[]>();
+    for (const { jobOrder, state } of this.book.list()) {
+      const list = byMachine.get(jobOrder.machine) ?? [];
+      list.push({ order: jobOrder, started: state !== 'stored' });
+      byMachine.set(jobOrder.machine, list);
+    }
+    return byMachine;
+  }
+
+  /** `Store` (or `StoreAndStart` with `start`) of a job order's JSON text at `machine`: its ReturnStatus. */
   receive(machine: string, raw: string, start: boolean): number {
     const refused = this.behaviour.refuse?.[machine];
     if (refused !== undefined) return refused;
-    let order: unknown;
-    try {
-      order = JSON.parse(raw);
-    } catch {
-      return JOB_ORDER_RETURN_STATUS.invalidJobOrder;
-    }
-    if (!this.validate(order)) return JOB_ORDER_RETURN_STATUS.invalidJobOrder;
-    const valid = order as JobOrder;
-    if (valid.machine !== machine || !this.machines.includes(machine))
-      return JOB_ORDER_RETURN_STATUS.unknownMachine;
-    const list = this.stored.get(machine) ?? [];
-    const known = list.find((entry) => entry.order.jobOrderId === valid.jobOrderId);
-    if (known) {
-      return JSON.stringify(known.order) === JSON.stringify(valid)
-        ? JOB_ORDER_RETURN_STATUS.ok
-        : JOB_ORDER_RETURN_STATUS.conflictingJobOrder;
-    }
-    list.push({ order: valid, started: start });
-    this.stored.set(machine, list);
-    return JOB_ORDER_RETURN_STATUS.ok;
+    const stored = this.book.store(machine, raw, 0);
+    if (stored.returnStatus !== JOB_ORDER_RETURN_STATUS.ok || !start || stored.jobOrderId === undefined)
+      return stored.returnStatus;
+    return this.book.start(machine, stored.jobOrderId, 0).returnStatus;
   }
 }

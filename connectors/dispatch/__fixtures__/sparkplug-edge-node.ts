@@ -4,12 +4,11 @@
 // `Node Control/Rebirth` makes it publish its births again, with the answer each device holds.
 import { connectAsync, type MqttClient } from 'mqtt';
 import type { UMetric } from 'sparkplug-payload/lib/sparkplugbpayload.js';
+import { decodePayload, encodePayload } from '../../mqtt/sparkplug-codec.js';
 import { JOB_ORDER_RETURN_STATUS } from '../job-order.js';
 import {
   ACK_METRICS,
   ackMetrics,
-  decodePayload,
-  encodePayload,
   jobOrderFromMetrics,
   type SparkplugJobOrderAck,
 } from '../sparkplug-job-order.js';
