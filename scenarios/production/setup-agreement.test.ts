@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
+import type { Plan } from '../../twin/schema/plan.js';
 import { checkPlanAgainstModel } from '../../solver/check/plan-against-model.js';
 import { checkProductionPlan } from '../../solver/check/production/check-production-plan.js';
 import type { PlannedOperation, ProductionProblem } from '../../solver/production/problem.js';
@@ -55,6 +56,27 @@ function plant(orders: [id: string, product: string][]): Scenario {
   } as Scenario;
 }
 
+/** Operation 0 of job `job` on the lathe M. */
+const at = (job: number, setupStart: number, start: number, end: number): PlannedOperation => ({
+  job,
+  op: 0,
+  machine: 0,
+  station: 0,
+  setupStart,
+  start,
+  end,
+});
+
+/** The model checker's violations of a twin plan of `scenario`. */
+function modelViolations(scenario: Scenario, plan: Plan) {
+  return checkPlanAgainstModel({
+    model: modelOf(scenario),
+    orders: scenario.orders,
+    startMs: Date.parse(scenario.start),
+    plan,
+  }).violations;
+}
+
 /** Both checkers' violation kinds for one production plan (the model checker on its twin plan). */
 function verdicts(
   scenario: Scenario,
@@ -63,23 +85,16 @@ function verdicts(
   ops: PlannedOperation[],
 ) {
   const plan = { operations: ops, makespan: Math.max(...ops.map((e) => e.end)) };
-  const epochMs = Date.parse(scenario.start);
   const twin = toTwinPlan(problem, open, plan, {
     id: 'p',
     createdAtMs: 0,
-    epochMs,
+    epochMs: Date.parse(scenario.start),
     seed: 1,
     trigger: { kind: 'initial' },
   });
-  const model = checkPlanAgainstModel({
-    model: modelOf(scenario),
-    orders: scenario.orders,
-    startMs: epochMs,
-    plan: twin,
-  });
   return {
     production: checkProductionPlan(problem, plan).violations.map((v) => v.kind),
-    model: model.violations.map((v) => v.kind),
+    model: modelViolations(scenario, twin).map((v) => v.kind),
     twin,
   };
 }
@@ -110,22 +125,13 @@ describe('setups in a repair: a frozen operation after a running one', () => {
     expect(r.plan.frozen).toContain(o2);
     expect(r.plan.assignments[o2]).toMatchObject({ startS: 2500, endS: 3500, setupS: 300 });
     expect(checkProductionPlan(r.problem, r.result.plan).violations).toEqual([]);
-    const model = checkPlanAgainstModel({
-      model: modelOf(r.scenario),
-      orders: r.scenario.orders,
-      startMs: Date.parse(scenario.start),
-      plan: r.plan,
-    });
-    expect(model.violations).toEqual([]);
+    expect(modelViolations(r.scenario, r.plan)).toEqual([]);
   });
 
   it('both refuse the frozen operation without its setup', () => {
     const { problem, open, scenarioAfter } = rescheduleProblem(scenario, base.plan, event);
     expect(problem.jobs.map((j) => j.operations[0]!.pin?.reason)).toEqual(['running', 'frozen']);
-    const ops: PlannedOperation[] = [
-      { job: 0, op: 0, machine: 0, station: 0, setupStart: 1200, start: 1200, end: 2200 },
-      { job: 1, op: 0, machine: 0, station: 0, setupStart: 2500, start: 2500, end: 3500 },
-    ];
+    const ops = [at(0, 1200, 1200, 2200), at(1, 2500, 2500, 3500)];
     const without = verdicts(scenarioAfter, problem, open, ops);
     expect(without.production).toEqual(['setup']);
     expect(without.model).toEqual(['setup']);
@@ -155,13 +161,7 @@ describe('setups in a repair: the lot of a frozen operation comes late', () => {
     const r = rescheduleScenario(scenario, base.plan, event, { seed: 1, maxIterations: 20 });
     expect(r.problem.jobs[0]!.operations.map((o) => o.pin?.reason)).toEqual(['running', undefined]);
     expect(r.plan.assignments[1]).toMatchObject({ startS: 3900, endS: 4900, setupS: 1200 });
-    const model = checkPlanAgainstModel({
-      model: modelOf(r.scenario),
-      orders: r.scenario.orders,
-      startMs: Date.parse(scenario.start),
-      plan: r.plan,
-    });
-    expect(model.violations).toEqual([]);
+    expect(modelViolations(r.scenario, r.plan)).toEqual([]);
   });
 });
 
@@ -174,16 +174,6 @@ describe('setups after an operation without a family', () => {
     ['C', 'P22'],
   ]);
   const { problem, open } = scenarioToProductionProblem(scenario);
-  const at = (job: number, setupStart: number, start: number, end: number): PlannedOperation => ({
-    job,
-    op: 0,
-    machine: 0,
-    station: 0,
-    setupStart,
-    start,
-    end,
-  });
-
   it('d35, none, d35: the 300 s of the same family are enough for both', () => {
     const ops = [
       at(0, 0, 1200, 2200),

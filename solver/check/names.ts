@@ -2,8 +2,13 @@
 
 import type { ShopProblem } from '../shop/problem.js';
 
+/** Jobs of a shop or a production problem, for names. */
+interface NamedJobs {
+  jobs: readonly { id: string; operations: readonly { id: string }[] }[];
+}
+
 /** `J3/O2`; falls back to indices for what the problem does not have. */
-export function opName(problem: ShopProblem, job: number, op: number): string {
+export function opName(problem: NamedJobs, job: number, op: number): string {
   const j = problem.jobs[job];
   if (!j) return `job #${job}/op #${op}`;
   const o = j.operations[op];

@@ -4,6 +4,7 @@ import type { Plan } from '../../twin/schema/plan.js';
 import type { PlanViolation } from './plan-against-model.js';
 import type { ResolvedAssignment, ResolvedPlan } from './plan-model-resolve.js';
 import { t } from './names.js';
+import { forEachSetup } from './setup-sequence.js';
 import { isBefore } from './time.js';
 
 /** Lots a machine runs together: one batch on a batch machine (same batch id, else same start), else one lot. */
@@ -62,20 +63,27 @@ function checkCapacity(resolved: ResolvedPlan, groups: Occupation[], machine: nu
 /** Setup families in plan sequence on a single-station machine; an operation without a family keeps the last. */
 function checkSetups(resolved: ResolvedPlan, groups: Occupation[], machine: number, out: PlanViolation[]) {
   const m = resolved.compiled.machines[machine]!;
-  if (!m.setup || m.capacity > 1) return;
-  const sequence = groups.flatMap((g) => g.rows).sort((a, b) => a.startS - b.startS || a.index - b.index);
-  let family = -1;
-  let previous: ResolvedAssignment | undefined;
-  for (const row of sequence) {
-    const to = row.order.product.routing[row.op]!.setupFamily;
-    if (to < 0) continue;
-    const required = row.order.resume?.op === row.op ? 0 : m.setup.time(family, to);
-    if (isBefore(row.setupS, required)) {
+  const setup = m.setup;
+  if (!setup || m.capacity > 1) return;
+  const familyOf = (row: ResolvedAssignment) => row.order.product.routing[row.op]!.setupFamily;
+  // Without a family an operation needs no setup and leaves the station as it was: nothing to judge.
+  const sequence = groups
+    .flatMap((g) => g.rows)
+    .filter((row) => familyOf(row) >= 0)
+    .sort((a, b) => a.startS - b.startS || a.index - b.index);
+  const families = resolved.compiled.setupFamilies;
+  forEachSetup(
+    sequence,
+    -1,
+    familyOf,
+    (row) => row.order.resume?.op === row.op,
+    (from, to) => setup.time(from, to),
+    (row, from, required, previous) => {
+      if (!isBefore(row.setupS, required)) return;
       const after = previous ? `after ${names([previous])}` : 'as the first operation';
       const message =
         `${names([row])} on ${m.id} has a setup of ${t(row.setupS)} s ${after} but needs ` +
-        `${t(required)} s (families ${family < 0 ? '(none)' : resolved.compiled.setupFamilies[family]} → ` +
-        `${resolved.compiled.setupFamilies[to]})`;
+        `${t(required)} s (families ${from < 0 ? '(none)' : families[from]} → ${families[familyOf(row)]})`;
       out.push({
         kind: 'setup',
         message,
@@ -84,10 +92,8 @@ function checkSetups(resolved: ResolvedPlan, groups: Occupation[], machine: numb
         operation: row.order.product.routing[row.op]!.id,
         assignments: [...(previous ? [previous.index] : []), row.index],
       });
-    }
-    family = to;
-    previous = row;
-  }
+    },
+  );
 }
 
 export function checkMachineUse(resolved: ResolvedPlan, plan: Plan, out: PlanViolation[]): void {

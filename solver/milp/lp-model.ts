@@ -145,10 +145,3 @@ export class LpModelBuilder {
     };
   }
 }
-
-/** Value of the objective (offset included) for given variable values (missing ones count as 0). */
-export function objectiveValue(model: LpModel, values: Readonly<Record<string, number>>): number {
-  let z = model.objectiveOffset;
-  for (const t of model.objective) z += t.coef * (values[t.name] ?? 0);
-  return z;
-}

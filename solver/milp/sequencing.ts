@@ -7,7 +7,7 @@
 // variable, and kept sequences are chains of rows between neighbours.
 import { durationOn, onMachine, setupBetween, type BuildContext } from './context.js';
 import { LinearExpr } from './lp-model.js';
-import { assignVar, pairVar, startVar } from './names.js';
+import { assignVar, opTag, pairVar, startVar } from './names.js';
 
 /** A pair order variable: 1 if `first` runs before `second` on `machine`. */
 export interface PairOrder {
@@ -18,6 +18,11 @@ export interface PairOrder {
 }
 
 const EPS = 1e-9;
+
+/** The row-name part for operations x then z (global indices) on machine m. */
+function pairTag(ctx: BuildContext, m: number, x: number, z: number): string {
+  return `m${m}_${opTag(ctx.ops[x]!.ref)}_${opTag(ctx.ops[z]!.ref)}`;
+}
 
 export function addSequencing(ctx: BuildContext): PairOrder[] {
   const { ops, lp, shop, keptNext } = ctx;
@@ -30,12 +35,7 @@ export function addSequencing(ctx: BuildContext): PairOrder[] {
     const m = ops[a]!.alts[0]!.machine;
     const gap = new LinearExpr().add(startVar(ops[b]!.ref), 1).add(startVar(ops[a]!.ref), -1);
     const min = ops[a]!.alts[0]!.duration + setupBetween(ctx, m, a, b);
-    lp.addRow(
-      `keep_m${m}_j${ops[a]!.ref.job}o${ops[a]!.ref.op}_j${ops[b]!.ref.job}o${ops[b]!.ref.op}`,
-      gap,
-      min,
-      undefined,
-    );
+    lp.addRow(`keep_${pairTag(ctx, m, a, b)}`, gap, min, undefined);
   }
   const onMachineList: number[][] = Array.from({ length: shop.m }, () => []);
   ops.forEach((op, o) => op.alts.forEach((a) => onMachineList[a.machine]!.push(o)));
@@ -77,17 +77,14 @@ function addPair(ctx: BuildContext, m: number, a: number, b: number): PairOrder 
   const pb = durationOn(B, m)!;
   const sab = setupBetween(ctx, m, a, b);
   const sba = setupBetween(ctx, m, b, a);
-  let canAB = !ctx.reaches(b, a) && A.es + pa + sab <= B.ls + EPS;
-  let canBA = !ctx.reaches(a, b) && B.es + pb + sba <= A.ls + EPS;
-  if (ctx.reaches(a, b)) canBA = false;
-  if (ctx.reaches(b, a)) canAB = false;
+  const canAB = !ctx.reaches(b, a) && A.es + pa + sab <= B.ls + EPS;
+  const canBA = !ctx.reaches(a, b) && B.es + pb + sba <= A.ls + EPS;
   // 2 - on(a) - on(b): zero when both run on m; the big-M terms below switch off otherwise.
   const apart = new LinearExpr()
     .add(undefined, 2)
     .plus(onMachine(ctx, a, m), -1)
     .plus(onMachine(ctx, b, m), -1);
-  const tag = (x: number, y: number) =>
-    `m${m}_j${ops[x]!.ref.job}o${ops[x]!.ref.op}_j${ops[y]!.ref.job}o${ops[y]!.ref.op}`;
+  const tag = (x: number, z: number) => pairTag(ctx, m, x, z);
   if (!canAB && !canBA) {
     lp.addRow(
       `excl_${tag(a, b)}`,

@@ -1,25 +1,15 @@
-import { AvailabilityWalker } from '../des/factory/availability.js';
-import { startBreakdowns } from '../des/factory/breakdowns.js';
 import type { CompiledModel } from '../des/factory/compiled.js';
 import type { FactoryContext } from '../des/factory/context.js';
-import { lotProcess } from '../des/factory/flow.js';
-import { Gate } from '../des/factory/gate.js';
-import { Lot } from '../des/factory/lot.js';
-import { MachineRt } from '../des/factory/machine.js';
 import { compilePlan, type PlanIndex } from '../des/factory/plan-following.js';
-import { station } from '../des/factory/station.js';
-import { TransportPool } from '../des/factory/transport.js';
+import { wireCompiled } from '../des/factory/run.js';
 import type { RngKind } from '../des/random/streams.js';
-import { Resource } from '../des/resource.js';
-import { Simulation } from '../des/simulation.js';
-import { TimeWeighted } from '../des/stats/time-weighted.js';
 import type { Plan } from '../../twin/schema/plan.js';
 import { MemoStreamFactory, type SourceHashes } from './memo-streams.js';
 
 // Replications of one plan on a model compiled once: the work of simulateFactory (des/factory/run.ts) without
 // compiling the model and the plan again for every run and without the KPIs the risk report does not read.
-// The wiring below mirrors wireFactory for a batch run that follows a plan (no warm-up, no trace, no
-// listener); plan-run.test.ts holds it to simulateFactory run for run.
+// The run is wired by the same wireCompiled as simulateFactory (no warm-up, no trace, no listener);
+// plan-run.test.ts holds it to simulateFactory run for run.
 
 /** A plan ready to be replicated: the compiled model, the plan indexed against it, where runs stop. */
 export interface PreparedPlan {
@@ -52,37 +42,16 @@ export interface RunOutcome {
 }
 
 function wire(prepared: PreparedPlan, seed: number, rng: RngKind): FactoryContext {
-  const { model } = prepared;
-  const sim = new Simulation();
-  // The run marks planned operations an order will never reach as skipped: each run gets its own copy.
-  const plan: PlanIndex = { ...prepared.plan, skip: prepared.plan.skip.slice() };
-  const ctx: FactoryContext = {
-    sim,
-    model,
-    machines: [],
-    buffers: model.buffers.map((b) => new Resource(sim, b.capacity, b.id)),
-    lots: [],
-    transport: model.transporters.length > 0 ? new TransportPool(sim, model) : undefined,
+  return wireCompiled(prepared.model, {
     streams: new MemoStreamFactory(rng, seed, prepared.sourceHashes),
     rule: 'edd',
-    plan,
+    // The run marks planned operations an order will never reach as skipped: each run gets its own copy.
+    plan: { ...prepared.plan, skip: prepared.plan.skip.slice() },
     allowEarly: prepared.allowEarly,
     warmupS: 0,
     trace: undefined,
     listener: undefined,
-    never: new Gate(sim),
-    wip: new TimeWeighted({ warmup: 0 }),
-    unfinished: model.orders.length,
-  };
-  for (const c of model.machines) ctx.machines.push(new MachineRt(ctx, c));
-  for (const o of model.orders) ctx.lots.push(new Lot(o, sim));
-  for (const m of ctx.machines) {
-    new AvailabilityWalker(m).start(sim);
-    startBreakdowns(ctx, m);
-    m.stations.forEach((st, i) => sim.process(station(ctx, m, st), `${m.c.id}/${i}`));
-  }
-  for (const lot of ctx.lots) sim.process(lotProcess(ctx, lot), lot.order.id);
-  return ctx;
+  });
 }
 
 /**

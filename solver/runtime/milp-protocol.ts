@@ -1,8 +1,8 @@
 // Messages between solveMilp (milp-solve.ts) and its worker thread (milp-worker.ts). Both sides validate
 // what they receive; a malformed message becomes an error naming the field, never a crash.
-import Type, { type Static, type TSchema } from 'typebox';
-import { checkSchema } from '../../twin/validate/schema-check.js';
+import Type, { type Static } from 'typebox';
 import { LpModel } from '../milp/lp-model.js';
+import { parseByType, type Parsed } from './worker-messages.js';
 
 export const MILP_WORKER_MARK = 'shopfloor-twin/milp-worker';
 
@@ -72,29 +72,7 @@ export const MilpFailedMessage = Type.Object(
 export type MilpFailedMessage = Static<typeof MilpFailedMessage>;
 export type MilpReply = MilpSolvedMessage | MilpFailedMessage;
 
-export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
-
-function parse<T>(schemas: Record<string, TSchema>, message: unknown): Parsed<T> {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    return {
-      ok: false,
-      error: `expected a message object, found ${message === null ? 'null' : typeof message}`,
-    };
-  }
-  const type = (message as { type?: unknown }).type;
-  const schema = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
-  if (schema === undefined) {
-    return {
-      ok: false,
-      error: `type: must be one of: ${Object.keys(schemas).join(', ')} (found ${JSON.stringify(type) ?? 'nothing'})`,
-    };
-  }
-  const checked = checkSchema(schema, message);
-  if (checked.ok) return { ok: true, message: checked.value as T };
-  return { ok: false, error: checked.issues.map((i) => `${i.path || type}: ${i.message}`).join('; ') };
-}
-
 export const parseMilpRequest = (m: unknown): Parsed<MilpSolveRequest> =>
-  parse({ solve: MilpSolveRequest }, m);
+  parseByType({ solve: MilpSolveRequest }, m);
 export const parseMilpReply = (m: unknown): Parsed<MilpReply> =>
-  parse({ solved: MilpSolvedMessage, failed: MilpFailedMessage }, m);
+  parseByType({ solved: MilpSolvedMessage, failed: MilpFailedMessage }, m);

@@ -2,9 +2,9 @@
 // Every message has a `type` and the id of the run it belongs to. Both sides validate what they receive, so a
 // malformed message becomes an error that names the field, never a crash.
 import Type, { type Static, type TSchema } from 'typebox';
-import { checkSchema } from '../../twin/validate/schema-check.js';
 import { ShopProblem } from '../shop/problem.js';
 import { ShopSolution } from '../shop/solution.js';
+import { parseByType, type Parsed } from './worker-messages.js';
 
 /** `workerData.mark` of a schedule worker thread. */
 export const SCHEDULE_WORKER_MARK = 'shopfloor-twin/schedule-worker';
@@ -81,8 +81,6 @@ export type EpochDoneMessage = Static<typeof EpochDoneMessage>;
 export type FailedMessage = Static<typeof FailedMessage>;
 export type ScheduleReply = ReadyMessage | EpochDoneMessage | FailedMessage;
 
-export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
-
 const COMMANDS: Record<string, TSchema> = { init: InitMessage, epoch: EpochMessage, adopt: AdoptMessage };
 const REPLIES: Record<string, TSchema> = {
   ready: ReadyMessage,
@@ -90,30 +88,9 @@ const REPLIES: Record<string, TSchema> = {
   failed: FailedMessage,
 };
 
-/** Picks the schema by `type`, so an error names the wrong field of that message instead of every variant. */
-function parse<T>(schemas: Record<string, TSchema>, message: unknown): Parsed<T> {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    return {
-      ok: false,
-      error: `expected a message object, found ${message === null ? 'null' : typeof message}`,
-    };
-  }
-  const schema = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
-  if (schema === undefined) {
-    const allowed = Object.keys(schemas).join(', ');
-    return {
-      ok: false,
-      error: `type: must be one of: ${allowed} (found ${JSON.stringify(type) ?? 'nothing'})`,
-    };
-  }
-  const checked = checkSchema(schema, message);
-  if (checked.ok) return { ok: true, message: checked.value as T };
-  return { ok: false, error: checked.issues.map((i) => `${i.path || type}: ${i.message}`).join('; ') };
-}
-
 /** Validates a message received by a worker. */
-export const parseScheduleCommand = (message: unknown): Parsed<ScheduleCommand> => parse(COMMANDS, message);
+export const parseScheduleCommand = (message: unknown): Parsed<ScheduleCommand> =>
+  parseByType(COMMANDS, message);
 
 /** Validates a message received from a worker; on failure, `error` names the field and what was wrong. */
-export const parseScheduleReply = (message: unknown): Parsed<ScheduleReply> => parse(REPLIES, message);
+export const parseScheduleReply = (message: unknown): Parsed<ScheduleReply> => parseByType(REPLIES, message);

@@ -11,9 +11,10 @@ import { randomJobShop } from './__fixtures__/random-job-shop.js';
 import { parseScheduleReply } from './schedule-protocol.js';
 import { ScheduleWorker } from './schedule-worker.js';
 import { readScheduleReply, solveShop, type ShopIncumbent } from './solve-shop.js';
+import { workerFile } from './worker-file.js';
 
 // The workers run the compiled JavaScript: `npm run build` first (the test script does).
-const compiled = new URL('../../dist/solver/runtime/schedule-worker.js', import.meta.url);
+const compiled = workerFile('schedule-worker');
 
 const expectChecked = (problem: ShopProblem, result: Awaited<ReturnType<typeof solveShop>>) => {
   const check = checkPlan(problem, result.plan);

@@ -4,7 +4,7 @@
 // there); free operations, setup included, not before `now`; nothing past the horizon.
 import { OpenIntervals } from '../../../twin/calendar-intervals.js';
 import type { PlannedOperation, ProductionPlan, ProductionProblem } from '../../production/problem.js';
-import { t } from '../names.js';
+import { opName, t } from '../names.js';
 import { differs, isBefore } from '../time.js';
 import { checkSetups } from './setup-checks.js';
 
@@ -41,10 +41,7 @@ export function checkProductionRules(
 ): ProductionViolation[] {
   const out: ProductionViolation[] = [];
   const open = openTimes(problem);
-  const name = (e: PlannedOperation) => {
-    const job = problem.jobs[e.job]!;
-    return `${job.id}/${job.operations[e.op]!.id}`;
-  };
+  const name = (e: PlannedOperation) => opName(problem, e.job, e.op);
   const byJob = new Map<string, PlannedOperation>();
   const valid = plan.operations.filter((e) => {
     const op = problem.jobs[e.job]?.operations[e.op];

@@ -8,6 +8,7 @@ import { TimeWeighted } from '../stats/time-weighted.js';
 import { AvailabilityWalker } from './availability.js';
 import { startBreakdowns } from './breakdowns.js';
 import { buildFactory } from './build.js';
+import type { CompiledModel } from './compiled.js';
 import type { FactoryContext } from './context.js';
 import { DISPATCH_RULES, type DispatchRule } from './dispatch.js';
 import { lotProcess } from './flow.js';
@@ -16,7 +17,7 @@ import { Gate } from './gate.js';
 import { collectResult, type FactoryResult } from './kpis.js';
 import { Lot } from './lot.js';
 import { MachineRt } from './machine.js';
-import { compilePlan } from './plan-following.js';
+import { compilePlan, type PlanIndex } from './plan-following.js';
 import { station } from './station.js';
 import { TraceRecorder } from './trace.js';
 import { TransportPool } from './transport.js';
@@ -64,17 +65,25 @@ export interface WiredRun {
   readonly rule: DispatchRule;
 }
 
+/** How one run on a compiled model is set up: the options its FactoryContext holds, ready-made. */
+export interface RunSetup {
+  readonly streams: StreamFactory;
+  readonly rule: DispatchRule;
+  /** The plan indexed against the model; the run marks skipped operations in it, so one per run. */
+  readonly plan: PlanIndex | undefined;
+  readonly allowEarly: boolean;
+  readonly warmupS: number;
+  readonly trace: TraceRecorder | undefined;
+  readonly listener: FactoryListener | undefined;
+}
+
 /**
- * Compile the model and create the run's processes (nothing has run yet: the calendar holds their starts).
- * Shared by the batch run below and the live run (live.ts), so both simulate the same thing.
+ * Create a run's kernel, runtime objects and processes on a model compiled already (nothing has run yet: the
+ * calendar holds their starts). Shared by wireFactory and the risk report's replications (risk/plan-run.ts),
+ * which compile the model once for many runs.
  */
-export function wireFactory(input: FactoryInput, listener?: FactoryListener): WiredRun {
-  check(input);
-  const model = buildFactory(input);
+export function wireCompiled(model: CompiledModel, setup: RunSetup): FactoryContext {
   const sim = new Simulation();
-  const rngKind = input.rng ?? 'default';
-  const rule = input.rule ?? 'edd';
-  const warmupS = input.warmupS ?? 0;
   const ctx: FactoryContext = {
     sim,
     model,
@@ -82,19 +91,19 @@ export function wireFactory(input: FactoryInput, listener?: FactoryListener): Wi
     buffers: model.buffers.map((b) => new Resource(sim, b.capacity, b.id)),
     lots: [],
     transport: model.transporters.length > 0 ? new TransportPool(sim, model) : undefined,
-    streams: new StreamFactory(rngKind, input.seed),
-    rule,
-    plan: input.plan && compilePlan(input.plan, model),
-    allowEarly: input.allowEarly ?? false,
-    warmupS,
-    trace: input.trace ? new TraceRecorder(model.machines.length) : undefined,
-    listener,
+    streams: setup.streams,
+    rule: setup.rule,
+    plan: setup.plan,
+    allowEarly: setup.allowEarly,
+    warmupS: setup.warmupS,
+    trace: setup.trace,
+    listener: setup.listener,
     never: new Gate(sim),
-    wip: new TimeWeighted({ warmup: warmupS }),
+    wip: new TimeWeighted({ warmup: setup.warmupS }),
     unfinished: model.orders.length,
   };
   // Told once everything that may reject the input (the plan) has passed, before the first state is reported.
-  listener?.init?.(model);
+  setup.listener?.init?.(model);
   for (const c of model.machines) ctx.machines.push(new MachineRt(ctx, c));
   for (const o of model.orders) ctx.lots.push(new Lot(o, sim));
   for (const m of ctx.machines) {
@@ -103,6 +112,27 @@ export function wireFactory(input: FactoryInput, listener?: FactoryListener): Wi
     m.stations.forEach((st, i) => sim.process(station(ctx, m, st), `${m.c.id}/${i}`));
   }
   for (const lot of ctx.lots) sim.process(lotProcess(ctx, lot), lot.order.id);
+  return ctx;
+}
+
+/**
+ * Compile the model and create the run's processes (nothing has run yet: the calendar holds their starts).
+ * Shared by the batch run below and the live run (live.ts), so both simulate the same thing.
+ */
+export function wireFactory(input: FactoryInput, listener?: FactoryListener): WiredRun {
+  check(input);
+  const model = buildFactory(input);
+  const rngKind = input.rng ?? 'default';
+  const rule = input.rule ?? 'edd';
+  const ctx = wireCompiled(model, {
+    streams: new StreamFactory(rngKind, input.seed),
+    rule,
+    plan: input.plan && compilePlan(input.plan, model),
+    allowEarly: input.allowEarly ?? false,
+    warmupS: input.warmupS ?? 0,
+    trace: input.trace ? new TraceRecorder(model.machines.length) : undefined,
+    listener,
+  });
   return { ctx, rngKind, rule };
 }
 
