@@ -165,6 +165,17 @@ describe('Sparkplug B ingest', () => {
     expect(reasons).toEqual(
       expect.arrayContaining(['malformed Sparkplug payload', 'Sparkplug message before birth']),
     );
+    // Both rejections are counted, though under load the count may trail the rebirth by a moment.
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const poll = setInterval(
+          () => gate.counters().rejected >= before + 2 && resolve(clearInterval(poll)),
+          10,
+        );
+      }),
+      5_000,
+      'two rejections counted',
+    );
     expect(gate.counters().rejected).toBe(before + 2);
   });
 });
