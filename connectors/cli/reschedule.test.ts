@@ -39,6 +39,18 @@ describe('twin schedule <scenario> (production)', () => {
     expect(json.makespan).toBe(Math.max(...ends));
   });
 
+  it('with --milp, solves MILP neighbourhoods on a worker thread and reports them', async () => {
+    const { code, json, err } = await runCli('schedule', small, '--milp', '--iterations', '3000', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(json.milp.neighbourhoods).toBeGreaterThanOrEqual(1);
+    expect(json.milp.optimal + json.milp.timeLimited).toBeLessThanOrEqual(json.milp.neighbourhoods);
+    // The plan is the checked one, and the search replays: the same seed and iterations give it again.
+    const again = await runCli('schedule', small, '--milp', '--iterations', '3000', '--json');
+    expect(again.json.schedule).toEqual(json.schedule);
+    expect(json.plan.assignments).toHaveLength(json.schedule.length);
+  });
+
   it('rejects a bad objective, naming the criterion', async () => {
     const { code, err } = await runCli('schedule', small, '--objective', 'lexicographic:speed');
     expect(code).toBe(2);

@@ -115,6 +115,7 @@ function buildProgram(io: CliOutput, setExit: (code: number) => void): Command {
       'scenarios: makespan | tardiness | late | lexicographic:<a,b,…> | weighted:<criterion=w,…>',
       objectiveOption,
     )
+    .option('--milp', 'scenarios: MILP neighbourhoods (glpk.js) between local-search steps')
     .addOption(
       new Option('--engine <engine>', 'scenarios: production (default) or shop (makespan only)').choices([
         'production',

@@ -22,6 +22,12 @@ export const ScheduleBody = Type.Object(
       }),
     ),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, default: 1 })),
+    milp: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'MILP neighbourhoods (glpk.js) between local-search steps: for budgets of seconds',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

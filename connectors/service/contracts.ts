@@ -9,6 +9,8 @@ export interface ScheduleRequest {
   timeBudgetS: number;
   frozenHorizonS: number;
   seed: number;
+  /** MILP neighbourhoods between local-search steps. */
+  milp: boolean;
 }
 
 export interface ScheduleProgress {

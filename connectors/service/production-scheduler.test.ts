@@ -31,7 +31,14 @@ describe('ProductionScheduler.warmUp', () => {
 
     const controller = new AbortController();
     const outcome = await scheduler.schedule(
-      { trigger: 'api', objective: 'makespan', timeBudgetS: 0.2, frozenHorizonS: 0, seed: 1 },
+      {
+        trigger: 'api',
+        objective: 'makespan',
+        timeBudgetS: 0.2,
+        frozenHorizonS: 0,
+        seed: 1,
+        milp: false,
+      },
       undefined,
       { signal: controller.signal, report: () => {} },
     );
@@ -39,5 +46,22 @@ describe('ProductionScheduler.warmUp', () => {
     const validation = await scheduler.validate(outcome.plan);
     expect(validation.ok).toBe(true);
     expect(risk.stats.compilations).toBe(1); // the model compiled at warm-up served the real plan
+    expect(outcome.kpis.milpNeighbourhoods).toBeUndefined();
+
+    // With MILP neighbourhoods asked for, the worker solves some and the plan still validates.
+    const withMilp = await scheduler.schedule(
+      {
+        trigger: 'api',
+        objective: 'tardiness',
+        timeBudgetS: 1.5,
+        frozenHorizonS: 0,
+        seed: 1,
+        milp: true,
+      },
+      outcome.plan,
+      { signal: controller.signal, report: () => {} },
+    );
+    expect(withMilp.kpis.milpNeighbourhoods).toBeGreaterThanOrEqual(1);
+    expect((await scheduler.validate(withMilp.plan)).ok).toBe(true);
   });
 });

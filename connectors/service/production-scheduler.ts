@@ -89,7 +89,12 @@ export class ProductionScheduler implements Scheduler, PlanValidator {
     ctx.report({ elapsedS: 0 });
     const result = await this.options.solver.solve(
       problem,
-      { seed: request.seed, objective: objective.spec, timeBudgetMs: request.timeBudgetS * 1000 },
+      {
+        seed: request.seed,
+        objective: objective.spec,
+        timeBudgetMs: request.timeBudgetS * 1000,
+        ...(request.milp && { milp: {} }),
+      },
       ctx.signal,
       (p) =>
         ctx.report({
@@ -127,6 +132,10 @@ export class ProductionScheduler implements Scheduler, PlanValidator {
         machineChanges: v.machineChanges,
         iterations: result.iterations,
         firstFeasibleMs: result.firstFeasibleMs,
+        ...(result.milp && {
+          milpNeighbourhoods: result.milp.neighbourhoods,
+          milpImprovements: result.milp.improvements,
+        }),
       },
       stopReason: ctx.signal.aborted ? 'stopped' : 'time',
     };

@@ -46,7 +46,17 @@ export function scheduleScenario(
   options: ScenarioScheduleOptions = {},
 ): ScenarioSchedule {
   const { problem, open } = scenarioToProductionProblem(scenario, options.problem);
-  const result = solveProduction(problem, options);
+  return scheduleOfResult(scenario, problem, open, solveProduction(problem, options), options);
+}
+
+/** The checked plan of a search result (a search run here or on a worker thread). */
+export function scheduleOfResult(
+  scenario: Scenario,
+  problem: ProductionProblem,
+  open: OpenIntervals[],
+  result: ProductionSolveResult,
+  options: Pick<ScenarioScheduleOptions, 'plan'> = {},
+): ScenarioSchedule {
   assertValid(problem, result);
   const plan = toTwinPlan(problem, open, result.plan, {
     id: options.plan?.id ?? 'plan-1',

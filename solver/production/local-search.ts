@@ -199,6 +199,29 @@ export class LocalSearch {
     }
   }
 
+  /**
+   * Takes an encoding found outside the moves (a MILP neighbourhood's proposal): it becomes the current one,
+   * and the best, when it beats the best. Returns whether it did.
+   */
+  adopt(proposal: Encoding): boolean {
+    this.decoder.decode(proposal, this.candidate);
+    this.score(this.candidate, this.candidateKey);
+    if (compareKeys(this.candidateKey, this.bestKey) >= 0) return false;
+    this.enc.order.set(proposal.order);
+    this.enc.alt.set(proposal.alt);
+    for (let i = 0; i < this.enc.order.length; i++) this.pos[this.enc.order[i]!] = i;
+    const swap = this.current;
+    this.current = this.candidate;
+    this.candidate = swap;
+    this.currentKey.set(this.candidateKey);
+    this.bestKey.set(this.currentKey);
+    this.bestEnc.order.set(this.enc.order);
+    this.bestEnc.alt.set(this.enc.alt);
+    this.bestSchedule.copyFrom(this.current);
+    this.bestIteration = this.iterations;
+    return true;
+  }
+
   best(): { encoding: Encoding; schedule: Schedule; values: ObjectiveValues; key: Float64Array } {
     const values = evaluate(this.cp, this.bestSchedule, this.options.reference);
     return { encoding: this.bestEnc, schedule: this.bestSchedule, values, key: this.bestKey };

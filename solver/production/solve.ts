@@ -8,6 +8,7 @@ import { construct, DISPATCH_RULES, type DispatchRule } from './construct.js';
 import { Decoder, isValidOrder, Schedule, type Encoding } from './decode.js';
 import { findInfeasibilities } from './infeasibility.js';
 import { LocalSearch } from './local-search.js';
+import { MilpLns, type MilpLnsOptions, type MilpLnsStats, type Subsolver } from './milp-lns.js';
 import {
   compareKeys,
   DEFAULT_OBJECTIVE,
@@ -37,6 +38,16 @@ export interface ProductionSolveOptions {
   reference?: StabilityReference;
   /** Called when the best improves: elapsed ms, iterations so far and the values. */
   onImprove?: (elapsedMs: number, iterations: number, values: ObjectiveValues) => void;
+  /** MILP-based large-neighbourhood search between local search slices (needs `subsolver`). */
+  milp?: MilpSearchOptions;
+  /** The MILP solver for `milp` (a runtime passes glpk.js; this module loads none). */
+  subsolver?: Subsolver;
+}
+
+export interface MilpSearchOptions extends MilpLnsOptions {
+  /** A neighbourhood is solved once the local search has not improved for this many iterations, and at
+   * most once per that many (default 1,000). */
+  stallIterations?: number;
 }
 
 export interface ProductionSolveResult {
@@ -51,6 +62,8 @@ export interface ProductionSolveResult {
   elapsedMs: number;
   /** The start: a rule, or 'given'. */
   startedFrom: DispatchRule | 'given';
+  /** Present when MILP neighbourhoods ran. */
+  milp?: MilpLnsStats;
 }
 
 /** Local search iterations between two reads of the clock. */
@@ -149,8 +162,25 @@ export function solveProduction(
   let lastBest = -1;
   const maxIterations = options.maxIterations ?? (options.timeBudgetMs === undefined ? 20_000 : Infinity);
   const deadline = options.timeBudgetMs === undefined ? Infinity : t0 + options.timeBudgetMs;
+  const lns =
+    options.milp && options.subsolver
+      ? new MilpLns(cp, options.subsolver, objective, seed, options.milp)
+      : undefined;
+  const stall = options.milp?.stallIterations ?? 1000;
+  let lastLns = 0;
   while (search.iterations < maxIterations && clock() < deadline) {
     search.run(Math.min(SLICE, maxIterations - search.iterations));
+    if (
+      lns &&
+      search.iterations - search.bestIteration >= stall &&
+      search.iterations - lastLns >= stall &&
+      clock() < deadline
+    ) {
+      lastLns = search.iterations;
+      const best = search.best();
+      const proposal = lns.propose(best.encoding, best.schedule);
+      if (proposal && search.adopt(proposal)) lns.stats.improvements++;
+    }
     if (search.bestIteration !== lastBest) {
       lastBest = search.bestIteration;
       timeToBestMs = clock() - t0;
@@ -168,5 +198,6 @@ export function solveProduction(
     timeToBestMs,
     elapsedMs: clock() - t0,
     startedFrom,
+    ...(lns && { milp: { ...lns.stats } }),
   };
 }

@@ -7,6 +7,8 @@ import { DISPATCH_RULES } from '../production/construct.js';
 import { ObjectiveSpec } from '../production/objectives.js';
 import { ProductionProblem } from '../production/problem.js';
 import { solveProduction, type ProductionSolveResult } from '../production/solve.js';
+import type { Subsolver } from '../production/milp-lns.js';
+import { loadGlpk, solveWithGlpk } from './milp-backends.js';
 
 // The messages between ProductionSolverPool (solve-production.ts) and this worker. Both sides check what
 // they receive against these schemas; typed arrays (which JSON Schema cannot describe) are checked by kind.
@@ -28,6 +30,17 @@ export const ProductionTaskOptions = Type.Object(
     timeBudgetMs: Type.Optional(Type.Number({ minimum: 0 })),
     maxIterations: Type.Optional(Count),
     rules: Type.Optional(Type.Array(StringEnum(DISPATCH_RULES, 'a dispatching rule'))),
+    /** MILP neighbourhoods between local search slices, solved by glpk.js in this worker. */
+    milp: Type.Optional(
+      Type.Object(
+        {
+          timeLimitS: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          maxOps: Type.Optional(Type.Integer({ minimum: 2, maximum: 40 })),
+          stallIterations: Type.Optional(Count),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     start: Type.Optional(EncodingSchema),
     reference: Type.Optional(
       Type.Object(
@@ -98,6 +111,12 @@ const ProductionResultSchema = Type.Object(
     timeToBestMs: Time,
     elapsedMs: Time,
     startedFrom: StringEnum([...DISPATCH_RULES, 'given'], 'where the search started'),
+    milp: Type.Optional(
+      Type.Object(
+        { neighbourhoods: Count, optimal: Count, timeLimited: Count, improvements: Count },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -188,7 +207,7 @@ export const parseProductionReply = (reply: unknown): Parsed<ProductionReply> =>
  * few hundred iterations; a raised stop flag makes the clock jump past the budget), so a stopped search still
  * returns its best plan. A malformed task is answered with an error naming the field.
  */
-export default function solveProductionTask(message: unknown): ProductionReply {
+export default async function solveProductionTask(message: unknown): Promise<ProductionReply> {
   const parsed = parseProductionTask(message);
   if (!parsed.ok)
     return { error: { code: 'TWIN_E_SCHEMA', message: `bad production task: ${parsed.error}` } };
@@ -211,12 +230,25 @@ export default function solveProductionTask(message: unknown): ProductionReply {
       }
     : undefined;
   try {
+    const subsolver = task.options.milp ? await glpkSubsolver() : undefined;
     return {
-      result: solveProduction(task.problem, { ...task.options, clock, ...(onImprove && { onImprove }) }),
+      result: solveProduction(task.problem, {
+        ...task.options,
+        clock,
+        ...(onImprove && { onImprove }),
+        ...(subsolver && { subsolver }),
+      }),
     };
   } catch (e) {
     const err =
       e instanceof TwinError ? e.toJSON() : { code: 'TWIN_E_INTERNAL', message: (e as Error).message };
     return { error: err };
   }
+}
+
+/** glpk.js, loaded once per worker thread, as the production search's MILP solver. */
+async function glpkSubsolver(): Promise<Subsolver> {
+  const glpk = await loadGlpk();
+  return (model, timeLimitS) =>
+    solveWithGlpk(glpk, { type: 'solve', id: 0, backend: 'glpk', model, timeLimitS });
 }

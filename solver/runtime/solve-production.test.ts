@@ -44,7 +44,7 @@ describe('ProductionSolverPool', () => {
   it('writes its best so far where the caller can read it while it runs', async () => {
     const buffer = new SharedArrayBuffer(8 * PROGRESS_FIELDS.length);
     const options = { seed: 3, maxIterations: 300 };
-    const reply = solveProductionTask({ problem, options, stop: new SharedArrayBuffer(4), progress: buffer });
+    const reply = await solveProductionTask({ problem, options, stop: new SharedArrayBuffer(4), progress: buffer });
     if (!('result' in reply)) throw new Error(JSON.stringify(reply));
     const progress = readProgress(buffer);
     expect(progress.improvements).toBeGreaterThanOrEqual(1);
@@ -68,7 +68,7 @@ describe('ProductionSolverPool', () => {
       code: 'TWIN_E_SCHEMA',
       message: expect.stringMatching(/options\/seed|options\.seed/),
     });
-    const noStop = solveProductionTask({ problem, options: {}, stop: new ArrayBuffer(4) });
+    const noStop = await solveProductionTask({ problem, options: {}, stop: new ArrayBuffer(4) });
     expect(noStop).toMatchObject({
       error: { code: 'TWIN_E_SCHEMA', message: /stop: must be a SharedArrayBuffer/ },
     });

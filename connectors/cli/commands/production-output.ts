@@ -66,7 +66,15 @@ export function resultJson(result: ProductionSolveResult, objective: ObjectiveSp
     firstFeasibleS: result.firstFeasibleMs / 1000,
     timeToBestS: result.timeToBestMs / 1000,
     elapsedS: result.elapsedMs / 1000,
+    ...(result.milp && { milp: result.milp }),
   };
+}
+
+export function renderMilp(m: NonNullable<ProductionSolveResult['milp']>): string {
+  return (
+    `  MILP neighbourhoods ${m.neighbourhoods} solved (${m.optimal} proven optimal, ${m.timeLimited} at the ` +
+    `time limit), ${m.improvements} improved the plan`
+  );
 }
 
 const hours = (s: number) => `${(s / 3600).toFixed(1)} h`;

@@ -8,9 +8,11 @@ import type { CliOutput } from '../output.js';
 import { readScenarioFile, readShopProblemFile, readTextFile } from '../read-input.js';
 import type { ObjectiveSpec } from '../../../solver/production/objectives.js';
 import { scheduleScenario } from '../../../scenarios/production/schedule.js';
+import { scheduleScenarioWithMilp } from './schedule-on-worker.js';
 import type { Scenario } from '../../../scenarios/schema.js';
 import {
   renderLateOrders,
+  renderMilp,
   renderValues,
   resultJson,
   scheduleJson,
@@ -29,6 +31,8 @@ export interface ScheduleOptions {
   objective?: ObjectiveSpec;
   /** `production` (default for scenarios): calendars, setups, stations, due dates…; `shop`: the makespan search. */
   engine?: 'production' | 'shop';
+  /** Scenarios only: MILP neighbourhoods (glpk.js on a worker thread) between local-search slices. */
+  milp?: boolean;
 }
 
 export const DEFAULT_TIME_LIMIT_S = 10;
@@ -200,15 +204,17 @@ function renderResult(
 }
 
 /** `twin schedule <scenario>`: the production search (calendars, setups, stations, due dates, pins). */
-function scheduleScenarioCommand(
+async function scheduleScenarioCommand(
   file: string,
   scenario: Scenario,
   options: ScheduleOptions,
   io: CliOutput,
-): number {
+): Promise<number> {
   let scheduled;
   try {
-    scheduled = scheduleScenario(scenario, solveOptions(options));
+    scheduled = options.milp
+      ? await scheduleScenarioWithMilp(scenario, solveOptions(options))
+      : scheduleScenario(scenario, solveOptions(options));
   } catch (e) {
     return reportTwinError(file, e, io);
   }
@@ -232,6 +238,7 @@ function scheduleScenarioCommand(
     `  first feasible      ${(result.firstFeasibleMs / 1000).toFixed(2)} s (dispatching, best rule ${result.startedFrom})`,
     `  time to best        ${(result.timeToBestMs / 1000).toFixed(2)} s (of ${(result.elapsedMs / 1000).toFixed(2)} s)`,
     `  iterations          ${result.iterations} (--iterations ${result.iterations} --seed ${result.seed} replays the run)`,
+    ...(result.milp ? [renderMilp(result.milp)] : []),
     ...(late.length ? ['  latest orders:', ...late] : []),
   ];
   io.out(`${lines.join('\n')}\n`);

@@ -15,6 +15,7 @@ interface Body {
   timeBudgetS?: number;
   frozenHorizonS?: number;
   seed?: number;
+  milp?: boolean;
 }
 
 function view(job: ScheduleJob, deps: AppDeps) {
@@ -54,6 +55,7 @@ export async function scheduleRoutes(app: FastifyInstance, deps: AppDeps): Promi
         timeBudgetS: b.timeBudgetS ?? 2,
         frozenHorizonS: b.frozenHorizonS ?? 0,
         seed: b.seed ?? 1,
+        milp: b.milp ?? false,
       };
       if (req.timeBudgetS > limits.maxTimeBudgetS) {
         throw new TwinError(
