@@ -27,6 +27,7 @@ import { modelOf } from '../dist/scenarios/schema.js';
 import { checkPlanAgainstModel } from '../dist/solver/check/plan-against-model.js';
 import { validatePlan } from '../dist/solver/risk/validate-plan.js';
 import { PlanRiskPool } from '../dist/solver/runtime/plan-risk.js';
+import { ProductionSolverPool } from '../dist/solver/runtime/solve-production.js';
 import { simulateFactory } from '../dist/solver/des/factory/run.js';
 import { planHorizonS } from '../dist/solver/check/plan-model-resolve.js';
 import { preparePlanRuns, runPreparedReplications } from '../dist/solver/risk/replicate.js';
@@ -163,6 +164,20 @@ for (const at of [100, 300, 1000, 3000, 10000].filter((x) => x <= budgetMs)) {
   const last = trace.filter((p) => p.ms <= at).at(-1);
   console.log(`    at ${(at / 1000).toFixed(1)} s: ${last ? fmt(last.values) : fmt(first.values)}`);
 }
+// The same search on a worker thread, alone and with MILP neighbourhoods (glpk.js), side by side.
+const productionPool = new ProductionSolverPool(1);
+console.log(`  on a worker thread, ${budgetMs / 1000} s each, seed ${seed}:`);
+for (const [label, milp] of [
+  ['local search                ', undefined],
+  ['local search + MILP (glpk.js)', {}],
+]) {
+  const r = await productionPool.solve(problem, { seed, timeBudgetMs: budgetMs, ...(milp && { milp }) });
+  const m = r.milp
+    ? ` — ${r.milp.neighbourhoods} neighbourhoods (${r.milp.optimal} optimal, ${r.milp.timeLimited} at the limit), ${r.milp.improvements} improved`
+    : '';
+  console.log(`    ${label}: ${fmt(r.values)}, ${r.iterations} iterations${m}`);
+}
+await productionPool.close();
 
 // Validation in a long-lived service: the pool warmed (threads, schemas, JIT) on copies of the plant that differ
 // in one order's weight, so the plant itself is not in the workers' compiled-model cache yet.
