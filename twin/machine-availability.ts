@@ -49,28 +49,42 @@ export function timeWindows(
   return OpenIntervals.fromPairs(pairs, 0, Infinity);
 }
 
+/**
+ * The open time of a resource's calendar (`calendarId`: its own, else the site's; none: always open);
+ * `owner` names the resource in errors (`machine "L1"`, `operator "op-1"`).
+ */
+export function calendarOpenTime(
+  calendarId: string | undefined,
+  owner: string,
+  calendars: ReadonlyMap<string, Calendar>,
+  options: AvailabilityOptions,
+): OpenIntervals {
+  const { startMs, horizonS, timeZone } = options;
+  if (calendarId === undefined) return OpenIntervals.always(horizonS);
+  const c = calendars.get(calendarId);
+  if (c) {
+    const key = `${calendarId}|${startMs}|${horizonS}|${timeZone}|${JSON.stringify(c)}`;
+    const calendar = options.cache?.get(key) ?? expandCalendar(c, { startMs, horizonS, timeZone });
+    options.cache?.set(key, calendar);
+    return calendar;
+  }
+  if (options.lenient) return OpenIntervals.always(horizonS);
+  throw new TwinError('TWIN_E_UNKNOWN_REFERENCE', `${owner}: unknown calendar "${calendarId}"`);
+}
+
 export function machineAvailability(
   machine: Machine,
   site: { calendar?: string },
   calendars: ReadonlyMap<string, Calendar>,
   options: AvailabilityOptions,
 ): MachineAvailability {
-  const { startMs, horizonS, timeZone } = options;
-  const calendarId = machine.calendar ?? site.calendar;
-  let calendar = OpenIntervals.always(horizonS);
-  if (calendarId !== undefined) {
-    const c = calendars.get(calendarId);
-    if (c) {
-      const key = `${calendarId}|${startMs}|${horizonS}|${timeZone}|${JSON.stringify(c)}`;
-      calendar = options.cache?.get(key) ?? expandCalendar(c, { startMs, horizonS, timeZone });
-      options.cache?.set(key, calendar);
-    } else if (!options.lenient) {
-      throw new TwinError(
-        'TWIN_E_UNKNOWN_REFERENCE',
-        `machine "${machine.id}": unknown calendar "${calendarId}"`,
-      );
-    }
-  }
+  const { startMs } = options;
+  const calendar = calendarOpenTime(
+    machine.calendar ?? site.calendar,
+    `machine "${machine.id}"`,
+    calendars,
+    options,
+  );
   const lenient = options.lenient ?? false;
   const maintenance = timeWindows(
     machine.maintenance,

@@ -4,15 +4,19 @@
 // time (a breakdown may have closed its machine), and a station of its machine is free for it, setup
 // included (the setup starts once the station is free and the lot is there). Otherwise it and the rest of its
 // job are left to the search, which plans the setup a frozen operation still needs (solver/production/decode.ts).
+// An operation that holds an operator also needs one free and on shift for it (freeze-operators.ts).
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import type { ProductionProblem } from '../../solver/production/problem.js';
 import { differs } from '../../solver/check/time.js';
 import { setupTime } from '../../solver/shop/problem.js';
+import { FrozenCrew } from './freeze-operators.js';
 
 export interface PreviousOperation {
   machine: string;
   start: number;
   end: number;
+  /** The operator the plan in force gave it. */
+  operator?: string;
 }
 
 const EPS = 1e-6;
@@ -23,6 +27,7 @@ interface Candidate {
   machine: number;
   start: number;
   end: number;
+  operator: string | undefined;
 }
 
 /** Pins, in place, the operations of `problem` that the previous plan starts in [now, now + frozenHorizonS). */
@@ -39,9 +44,11 @@ export function freezeFromPrevious(
     Array.from({ length: m.stations }, (_, s) => m.stationFamily?.[s] ?? -1),
   );
   const candidates: Candidate[] = [];
+  const crew = new FrozenCrew(problem, open);
   problem.jobs.forEach((job, j) => {
     job.operations.forEach((op, k) => {
       if (op.pin) {
+        crew.bookRunning(j, k);
         const s = op.pin.station;
         const free = stationFree[op.pin.machine]!;
         if (s < free.length) {
@@ -53,7 +60,7 @@ export function freezeFromPrevious(
       const p = previous.get(`${job.id}/${op.id}`);
       const machine = p && machineIndex.get(p.machine);
       if (!p || machine === undefined || p.start < now || p.start >= now + frozenHorizonS) return;
-      candidates.push({ job: j, op: k, machine, start: p.start, end: p.end });
+      candidates.push({ job: j, op: k, machine, start: p.start, end: p.end, operator: p.operator });
     });
   });
   candidates.sort((a, b) => a.start - b.start || a.job - b.job || a.op - b.op);
@@ -98,7 +105,17 @@ export function freezeFromPrevious(
       stopped[c.job] = 1;
       continue;
     }
+    // The setup as the decoder counts it: back from the start, from what the station holds.
+    const from = stationFamily[c.machine]![station]!;
+    const setup = setupTime(machine, from < 0 ? undefined : from, op.family);
+    const setupStart = machine.mayPause ? hours.retreatWorking(c.start, setup) : c.start - setup;
+    const operator = crew.take(c.job, c.op, c.machine, c.operator, setupStart, c.start, c.end);
+    if (operator === -1) {
+      stopped[c.job] = 1;
+      continue;
+    }
     op.pin = { machine: c.machine, station, start: c.start, end: c.end, reason: 'frozen' };
+    if (operator !== undefined) op.pin.operator = operator;
     free[station] = c.end;
     if (op.family !== undefined) stationFamily[c.machine]![station] = op.family;
   }

@@ -55,6 +55,9 @@ export function toTwinPlan(
       startS: e.start,
       endS: e.end,
       ...(setupS > 0 && { setupS }),
+      ...(e.operator !== undefined && {
+        operator: problem.operators![e.operator]!.id as Assignment['operator'],
+      }),
     };
   });
   return createPlan(
@@ -82,6 +85,7 @@ export function previousOperations(plan: Plan, epochMs: number): Map<string, Pre
       machine: a.machine,
       start: a.startS + shift,
       end: a.endS + shift,
+      ...(a.operator !== undefined && { operator: a.operator }),
     });
   return out;
 }

@@ -16,6 +16,7 @@ import type {
 import type { Scenario } from '../schema.js';
 import { defaultMayPause, productionMachines, transportMatrix } from './machines.js';
 import { freezeFromPrevious, type PreviousOperation } from './freeze.js';
+import { productionOperators } from './operators.js';
 
 /** A running operation always has at least this share of its work left (as in the simulation). */
 export const MIN_RESUME_SHARE = 0.05;
@@ -78,6 +79,12 @@ export function scenarioToProductionProblem(
     calendarCache: options.calendarCache,
   });
   const machineIndex = new Map(scenario.machines.map((m, k) => [m.id as string, k]));
+  const operators = productionOperators(scenario, {
+    startMs,
+    horizonS,
+    calendarCache: options.calendarCache,
+  });
+  const operatorIndex = new Map(operators.map((w, k) => [w.id, k]));
   const products = new Map(scenario.products.map((p) => [p.id as string, p]));
   const runningPerMachine = new Int32Array(machines.length);
   const jobs = scenario.orders.map((order): ProductionJob => {
@@ -103,6 +110,10 @@ export function scenarioToProductionProblem(
       const out: ProductionOperation = { id: op.id, alternatives };
       if (op.setupFamily !== undefined) out.family = families.get(op.setupFamily)!;
       if ((op.minLagS ?? 0) > 0 && k + first > 0) out.minLag = op.minLagS!;
+      if (op.skill !== undefined) out.skill = op.skill;
+      if (op.skill !== undefined && op.operatorFor !== undefined) out.operatorFor = op.operatorFor;
+      const before = operatorIndex.get(options.previous?.get(opKey(order.id, op.id))?.operator ?? '');
+      if (op.skill !== undefined && before !== undefined) out.preferOperator = before;
       const running = k === 0 ? progress.get(op.id) : undefined;
       const machine = running?.machine === undefined ? undefined : machineIndex.get(running.machine);
       if (running?.status === 'running' && machine !== undefined) {
@@ -125,6 +136,8 @@ export function scenarioToProductionProblem(
           end: Number.isFinite(end) ? end : horizonS,
           reason: 'running',
         };
+        // The operator the plan in force gave it stays with it (the live state names none).
+        if (before !== undefined) out.pin.operator = before;
       }
       return out;
     });
@@ -143,6 +156,7 @@ export function scenarioToProductionProblem(
   const problem: ProductionProblem = { name: scenario.name, now, horizon: horizonS, machines, jobs };
   const transport = transportMatrix(scenario);
   if (transport) problem.transport = transport;
+  if (operators.length > 0) problem.operators = operators;
   if (options.previous && (options.frozenHorizonS ?? 0) > 0)
     freezeFromPrevious(problem, open, options.previous, options.frozenHorizonS!);
   return { problem, open };

@@ -1,6 +1,7 @@
 // The plan checker for twin Plans: does a plan respect the hard constraints of the factory model itself —
 // eligible machines, route order with minimum lags, releases, work inside available time (calendar minus
-// maintenance minus downtime, pausing over the rest as the simulation does), machine capacity and setups?
+// maintenance minus downtime, pausing over the rest as the simulation does), machine capacity and setups,
+// operators (skills, shifts, one operation at a time)?
 // It follows the semantics of solver/des/factory/README.md, so a plan it accepts is one the simulation can
 // follow as planned when every time is its mean.
 
@@ -12,6 +13,7 @@ import {
   type ResolvedPlan,
 } from './plan-model-resolve.js';
 import { checkMachineUse } from './plan-model-machines.js';
+import { checkOperators } from './plan-operators.js';
 import { t } from './names.js';
 import { isBefore } from './time.js';
 
@@ -38,7 +40,14 @@ export type PlanViolationKind =
   /** The planned setup is shorter than the setup matrix requires after the previous family. */
   | 'setup'
   /** An operation starts while its machine is closed, or its setup does not fit in available time. */
-  | 'unavailable';
+  | 'unavailable'
+  /** Operators (plan-operators.ts): none named where the operation needs one, an unknown id, a missing
+   * skill, off shift while the machine works, two operations holding one operator at once. */
+  | 'operatorMissing'
+  | 'operatorUnknown'
+  | 'operatorSkill'
+  | 'operatorShift'
+  | 'operatorOverlap';
 
 export interface PlanViolation {
   kind: PlanViolationKind;
@@ -144,5 +153,6 @@ export function checkPlanAgainstModel(input: PlanModelInput): PlanCheckResult {
   }));
   checkOrders(resolved, violations);
   checkMachineUse(resolved, input.plan, violations);
+  checkOperators(resolved, input, violations);
   return { ok: violations.length === 0, violations };
 }

@@ -2,6 +2,7 @@
 // operation (jobs in order, remaining operations in route order), one per station (machines in order),
 // alternatives contiguous per operation, open time per machine as interval sets.
 import { OpenIntervals } from '../../twin/calendar-intervals.js';
+import { compileCrew, type CompiledCrew } from './operators.js';
 import type { ProductionProblem } from './problem.js';
 
 export interface CompiledProduction {
@@ -52,6 +53,8 @@ export interface CompiledProduction {
   readonly transport: Float64Array;
   readonly now: number;
   readonly horizon: number;
+  /** Operators, their shifts and skills, and which operations need one (operators.ts). */
+  readonly crew: CompiledCrew;
 }
 
 function setupTable(problem: ProductionProblem, k: number, families: number): Float64Array {
@@ -196,6 +199,7 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
     transport,
     now: problem.now,
     horizon: problem.horizon,
+    crew: compileCrew(problem, n),
   };
 }
 

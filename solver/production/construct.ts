@@ -4,6 +4,7 @@
 // picks one. The sequence of picks, with the machines chosen, is an encoding that decode.ts reproduces.
 import type { CompiledProduction } from './compiled.js';
 import { bestPlacement, commit, Decoder, newBest, Schedule, type Best, type Encoding } from './decode.js';
+import { newCrewState } from './operators.js';
 import { newPlacement } from './placement.js';
 
 export const DISPATCH_RULES = ['edd', 'atc', 'mwkr', 'slack'] as const;
@@ -49,7 +50,8 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
   const free = new Float64Array(cp.stationCount);
   const family = new Int32Array(cp.stationCount);
   const s = new Schedule(cp);
-  new Decoder(cp).pins(s, free, family);
+  const crew = newCrewState(cp.crew);
+  new Decoder(cp).pins(s, free, family, crew);
   const placement = newPlacement();
   const jobs = cp.jobCount;
   const next = new Int32Array(jobs).fill(-1);
@@ -75,7 +77,18 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
       const o = next[j]!;
       if (o < 0) continue;
       if (!valid[j]) {
-        bestPlacement(cp, o, cp.altStart[o]!, cp.altStart[o + 1]!, s, free, family, placement, cand[j]!);
+        bestPlacement(
+          cp,
+          o,
+          cp.altStart[o]!,
+          cp.altStart[o + 1]!,
+          s,
+          free,
+          family,
+          placement,
+          cand[j]!,
+          crew,
+        );
         valid[j] = 1;
       }
       if (first < 0 || cand[j]!.end < cand[first]!.end) first = j;
@@ -106,17 +119,25 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
     if (chosen.station < 0 || chosen.end === Infinity) {
       chosen.station = cp.stationStart[cp.altMachine[cp.altStart[o]!] ?? 0]!;
       chosen.alt = cp.altStart[o]!;
+      chosen.operator = -1;
     }
     const chosenMachine = cp.stationMachine[chosen.station]!;
-    commit(cp, o, chosen, s, free, family);
+    commit(cp, o, chosen, s, free, family, crew, step);
     order[step] = o;
     alt[o] = chosen.alt;
     next[pick] = cp.jobNext[o]!;
     valid[pick] = 0;
-    // Candidates that could use the machine just loaded must look again.
+    // Candidates that could use the machine or need the operator just loaded must look again.
+    const held = chosen.operator;
+    const skills = cp.crew.skills.length;
     for (let j = 0; j < jobs; j++) {
       const q = next[j]!;
       if (q < 0 || !valid[j]) continue;
+      const skill = cp.crew.opSkill[q]!;
+      if (held >= 0 && skill >= 0 && cp.crew.has[held * skills + skill]) {
+        valid[j] = 0;
+        continue;
+      }
       for (let a = cp.altStart[q]!; a < cp.altStart[q + 1]!; a++) {
         if (cp.altMachine[a] === chosenMachine) {
           valid[j] = 0;

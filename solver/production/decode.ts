@@ -4,9 +4,13 @@
 // predecessor, the lag and the transport, in open time (placement.ts). Station states are saved every
 // CHECKPOINT positions, so a move that changes the list from position p on re-decodes only from there.
 import { setupSeconds, type CompiledProduction } from './compiled.js';
-import { newPlacement, place, type Placement } from './placement.js';
+import { holdEnd, newCrewState, pinnedOperator, placeOperation, type CrewState } from './operators.js';
+import { newPlacement, type Placement } from './placement.js';
 
 export const CHECKPOINT = 32;
+
+/** Stamps of decoded contents, so a decoder knows whether its operator timeline holds a base's bookings. */
+let stamps = 0;
 
 /** The times of one decoded encoding, by global operation index. */
 export class Schedule {
@@ -15,6 +19,13 @@ export class Schedule {
   readonly setupStart: Float64Array;
   readonly station: Int32Array;
   readonly alt: Int32Array;
+  /** Operator held (-1: none), by global operation index. */
+  readonly operator: Int32Array;
+  /** This content's stamp; the stamp of the content it was decoded from and the list position up to which
+   * the two agree (-1 and 0 when decoded from scratch). */
+  stamp = 0;
+  parent = -1;
+  agree = 0;
   /** Station free times and families at every CHECKPOINT-th list position. */
   readonly ckFree: Float64Array;
   readonly ckFamily: Int32Array;
@@ -28,6 +39,7 @@ export class Schedule {
     this.setupStart = new Float64Array(n);
     this.station = new Int32Array(n);
     this.alt = new Int32Array(n);
+    this.operator = new Int32Array(n).fill(-1);
     const checkpoints = Math.floor(cp.free.length / CHECKPOINT) + 1;
     this.ckFree = new Float64Array(checkpoints * cp.stationCount);
     this.ckFamily = new Int32Array(checkpoints * cp.stationCount);
@@ -39,6 +51,10 @@ export class Schedule {
     this.setupStart.set(other.setupStart);
     this.station.set(other.station);
     this.alt.set(other.alt);
+    this.operator.set(other.operator);
+    this.stamp = other.stamp;
+    this.parent = other.parent;
+    this.agree = other.agree;
     this.ckFree.set(other.ckFree);
     this.ckFamily.set(other.ckFamily);
     this.failed = other.failed;
@@ -73,16 +89,19 @@ export interface Best {
   setupStart: number;
   station: number;
   alt: number;
+  /** Operator held, -1 for none. */
+  operator: number;
 }
 
 export function newBest(): Best {
-  return { end: Infinity, start: Infinity, setupStart: Infinity, station: -1, alt: -1 };
+  return { end: Infinity, start: Infinity, setupStart: Infinity, station: -1, alt: -1, operator: -1 };
 }
 
 /**
  * The station, among those of alternatives a0 .. a1 - 1 of operation o, where o ends first given the station
  * states `free`/`family` and the times of its job predecessor in `s` (ties: the first alternative and
- * station). `best.station` is -1 when there is none.
+ * station), with a skilled operator free and on shift when it needs one (operators.ts). `best.station` is -1
+ * when there is none.
  */
 export function bestPlacement(
   cp: CompiledProduction,
@@ -94,6 +113,7 @@ export function bestPlacement(
   family: Int32Array,
   p: Placement,
   best: Best,
+  crew: CrewState,
 ): Best {
   const j = cp.jobOf[o]!;
   const prev = cp.jobPrev[o]!;
@@ -104,6 +124,7 @@ export function bestPlacement(
   best.setupStart = Infinity;
   best.station = -1;
   best.alt = -1;
+  best.operator = -1;
   for (let a = a0; a < a1; a++) {
     const mc = cp.altMachine[a]!;
     let ready: number;
@@ -122,20 +143,22 @@ export function bestPlacement(
     const work = cp.altWork[a]!;
     for (let st = cp.stationStart[mc]!; st < cp.stationStart[mc + 1]!; st++) {
       const earliest = free[st]! > ready ? free[st]! : ready;
-      place(open, pause, earliest, setupSeconds(cp, mc, family[st]!, fam), work, p);
+      const setup = setupSeconds(cp, mc, family[st]!, fam);
+      placeOperation(cp.crew, crew, o, open, pause, earliest, setup, work, p);
       if (p.end < best.end || (p.end === best.end && best.station < 0)) {
         best.end = p.end;
         best.start = p.start;
         best.setupStart = p.setupStart;
         best.station = st;
         best.alt = a;
+        best.operator = crew.operator;
       }
     }
   }
   return best;
 }
 
-/** Writes o's place into `s` and advances its station. */
+/** Writes o's place into `s`, advances its station and books its operator for list `position`. */
 export function commit(
   cp: CompiledProduction,
   o: number,
@@ -143,12 +166,17 @@ export function commit(
   s: Schedule,
   free: Float64Array,
   family: Int32Array,
+  crew: CrewState,
+  position: number,
 ): void {
   s.start[o] = best.start;
   s.end[o] = best.end;
   s.setupStart[o] = best.setupStart;
   s.station[o] = best.station;
   s.alt[o] = best.alt;
+  s.operator[o] = best.operator;
+  if (best.operator >= 0)
+    crew.timeline.book(best.operator, best.setupStart, holdEnd(cp.crew, o, best.start, best.end), position);
   free[best.station] = best.end;
   const fam = cp.family[o]!;
   if (fam >= 0) family[best.station] = fam;
@@ -159,10 +187,16 @@ export class Decoder {
   private readonly family: Int32Array;
   private readonly placement = newPlacement();
   private readonly best = newBest();
+  readonly crew: CrewState;
+  /** The content whose bookings the timeline holds in full: its stamp, parent and agreement (-1: none). */
+  private held = -1;
+  private heldParent = -1;
+  private heldAgree = 0;
 
   constructor(private readonly cp: CompiledProduction) {
     this.free = new Float64Array(cp.stationCount);
     this.family = new Int32Array(cp.stationCount);
+    this.crew = newCrewState(cp.crew);
   }
 
   /**
@@ -171,8 +205,15 @@ export class Decoder {
    * order in the same family too), placed right before its start as the model checker and the simulation
    * following the plan count it; a running one is set up already.
    */
-  pins(out: Schedule, free: Float64Array = this.free, family: Int32Array = this.family): void {
+  pins(
+    out: Schedule,
+    free: Float64Array = this.free,
+    family: Int32Array = this.family,
+    crew: CrewState = this.crew,
+  ): void {
     const { cp } = this;
+    crew.timeline.clear();
+    if (crew === this.crew) this.held = -1;
     free.fill(cp.now);
     family.set(cp.stationInitialFamily);
     for (let i = 0; i < cp.pinOrder.length; i++) {
@@ -191,6 +232,14 @@ export class Decoder {
       out.end[o] = cp.pinEnd[o]!;
       out.station[o] = s;
       out.alt[o] = cp.pinAlt[o]!;
+      out.operator[o] = -1;
+      const hold = holdEnd(cp.crew, o, start, cp.pinEnd[o]!);
+      if (cp.crew.opSkill[o]! >= 0 && hold > out.setupStart[o]!) {
+        const open = cp.open[cp.stationMachine[s]!]!;
+        const w = pinnedOperator(cp.crew, crew.timeline, o, open, out.setupStart[o]!, hold);
+        out.operator[o] = w;
+        if (w >= 0) crew.timeline.bookPinned(w, out.setupStart[o]!, hold);
+      }
       if (cp.pinEnd[o]! > free[s]!) free[s] = cp.pinEnd[o]!;
       if (cp.family[o]! >= 0) family[s] = cp.family[o]!;
     }
@@ -205,12 +254,21 @@ export class Decoder {
     const S = cp.stationCount;
     let position = 0;
     if (base && from > 0) {
+      const baseStamp = base.stamp;
       if (base !== out) out.copyFrom(base);
       const ck = Math.floor(from / CHECKPOINT);
+      position = ck * CHECKPOINT;
+      this.restoreCrew(enc, out, baseStamp, position);
       free.set(out.ckFree.subarray(ck * S, ck * S + S));
       family.set(out.ckFamily.subarray(ck * S, ck * S + S));
-      position = ck * CHECKPOINT;
-    } else this.pins(out);
+      out.parent = baseStamp;
+      out.agree = position;
+    } else {
+      this.pins(out);
+      out.parent = -1;
+      out.agree = 0;
+    }
+    out.stamp = ++stamps;
     out.failed = -1;
     const { order, alt } = enc;
     const p = this.placement;
@@ -227,14 +285,41 @@ export class Decoder {
         a0 = alt[o]!;
         a1 = a0 + 1;
       }
-      const best = bestPlacement(cp, o, a0, a1, out, free, family, p, this.best);
+      const best = bestPlacement(cp, o, a0, a1, out, free, family, p, this.best, this.crew);
       if (best.station < 0 || best.end === Infinity) {
         if (out.failed < 0) out.failed = o;
         best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
         best.alt = a0;
+        best.operator = -1;
       }
-      commit(cp, o, best, out, free, family);
+      commit(cp, o, best, out, free, family, this.crew, position);
     }
+    this.held = out.stamp;
+    this.heldParent = out.parent;
+    this.heldAgree = out.agree;
     return out;
+  }
+
+  /**
+   * Brings the operator timeline to the bookings of `s` (a copy of the base stamped `baseStamp`) before list
+   * `position`: undo back to it when the timeline holds the base; when it holds a content decoded from the
+   * base, undo back to where the two agree and book the base's operations from there; else from the pins.
+   */
+  private restoreCrew(enc: Encoding, s: Schedule, baseStamp: number, position: number): void {
+    const { cp } = this;
+    const timeline = this.crew.timeline;
+    let from = position;
+    if (this.held < 0) {
+      this.pins(s);
+      from = 0;
+    } else if (baseStamp !== this.held) {
+      from = baseStamp === this.heldParent ? Math.min(this.heldAgree, position) : 0;
+    }
+    timeline.restore(from);
+    for (let i = from; i < position; i++) {
+      const o = enc.order[i]!;
+      const w = s.operator[o]!;
+      if (w >= 0) timeline.book(w, s.setupStart[o]!, holdEnd(cp.crew, o, s.start[o]!, s.end[o]!), i);
+    }
   }
 }

@@ -1,8 +1,10 @@
 // Why a production problem cannot be scheduled, named before any search runs: an operation with no machine
 // (its only machine removed), or none with enough open time before the horizon, a due date before the
-// release, pins that contradict the problem. Each conflict names the order, operation and machine by id.
+// release, pins that contradict the problem, an operation needing a skill no operator has or whose operators
+// never work (operator-conflicts.ts). Each conflict names the order, operation and machine by id.
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import { openTimeOf } from './compiled.js';
+import { operatorConflict } from './operator-conflicts.js';
 import type { ProductionProblem } from './problem.js';
 
 export const CONFLICT_KINDS = [
@@ -11,15 +13,17 @@ export const CONFLICT_KINDS = [
   'noOpenTime',
   'dueBeforeRelease',
   'badPin',
+  'noOperator',
 ] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 export interface Conflict {
   kind: ConflictKind;
-  /** Ids as in the problem (orders, operations, machines). */
+  /** Ids as in the problem (orders, operations, machines; the skill for `noOperator`). */
   job: string;
   operation?: string;
   machine?: string;
+  skill?: string;
   message: string;
 }
 
@@ -54,6 +58,8 @@ export function findInfeasibilities(problem: ProductionProblem): Conflict[] {
     let pinsEnded = false;
     job.operations.forEach((op) => {
       const at = `order "${job.id}", operation "${op.id}"`;
+      const crew = operatorConflict(problem, job.id, op);
+      if (crew) conflicts.push(crew);
       if (op.alternatives.length === 0) {
         conflicts.push({
           kind: 'noMachine',

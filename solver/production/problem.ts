@@ -17,6 +17,8 @@ export const ProductionPin = Type.Object(
     start: Time,
     end: Time,
     reason: Type.Union([Type.Literal('running'), Type.Literal('frozen')]),
+    /** The operator it keeps (index into the problem's operators), when the plan in force names one. */
+    operator: Type.Optional(Index),
   },
   { additionalProperties: false },
 );
@@ -32,6 +34,12 @@ export const ProductionOperation = Type.Object(
     family: Type.Optional(Index),
     /** Minimum time from the end of the previous operation of the job to this one's start (cooling). */
     minLag: Type.Optional(Time),
+    /** Skill an operator must have (a label in the problem's operators' skills); absent: no operator. */
+    skill: Type.Optional(Type.String()),
+    /** When the operator is held: from the setup's start to the work's start, or to the end (default). */
+    operatorFor: Type.Optional(Type.Union([Type.Literal('setup'), Type.Literal('whole')])),
+    /** The operator the plan in force gave it: tried first, and kept when it allows the earliest end. */
+    preferOperator: Type.Optional(Index),
     pin: Type.Optional(ProductionPin),
   },
   { additionalProperties: false },
@@ -76,6 +84,18 @@ export const ProductionMachine = Type.Object(
 );
 export type ProductionMachine = Static<typeof ProductionMachine>;
 
+/** A person who sets up or runs operations needing one of their skills, in their shifts. */
+export const ProductionOperator = Type.Object(
+  {
+    id: Type.String(),
+    skills: Type.Array(Type.String()),
+    /** Closed time of the operator's calendar, sorted, non-overlapping; beyond the horizon: off. */
+    unavailable: Type.Optional(Type.Array(UnavailableWindow)),
+  },
+  { additionalProperties: false },
+);
+export type ProductionOperator = Static<typeof ProductionOperator>;
+
 export const ProductionProblem = Type.Object(
   {
     name: Type.String(),
@@ -87,6 +107,8 @@ export const ProductionProblem = Type.Object(
     jobs: Type.Array(ProductionJob),
     /** `transport[from][to]`: seconds to move a lot between machines (absent: instantaneous). */
     transport: Type.Optional(Type.Array(Type.Array(Time))),
+    /** Operators: a second resource for operations with a `skill`. */
+    operators: Type.Optional(Type.Array(ProductionOperator)),
   },
   { additionalProperties: false },
 );
@@ -102,6 +124,8 @@ export interface PlannedOperation {
   setupStart: number;
   start: number;
   end: number;
+  /** Operator index, for an operation that holds one (see README: operators). */
+  operator?: number;
 }
 
 export interface ProductionPlan {

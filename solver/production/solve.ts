@@ -95,6 +95,7 @@ export function planOfSchedule(cp: CompiledProduction, s: Schedule): ProductionP
       setupStart: s.setupStart[o]!,
       start: s.start[o]!,
       end: s.end[o]!,
+      ...(s.operator[o]! >= 0 && { operator: s.operator[o]! }),
     });
     makespan = Math.max(makespan, s.end[o]!);
   }
@@ -110,7 +111,7 @@ function failure(cp: CompiledProduction, s: Schedule): TwinError {
   return new TwinError(
     'TWIN_E_INFEASIBLE',
     `order "${job.id}", operation "${op.id}" does not fit on ${machines} before the horizon (${cp.horizon} s): ` +
-      'the calendars have not enough open time left for the load',
+      'the calendars (of the machines, and of the skilled operators) have not enough open time left for the load',
     {
       conflicts: [
         { kind: 'noOpenTime', job: job.id, operation: op.id, message: 'no open time before the horizon' },

@@ -85,6 +85,7 @@ const ProductionResultSchema = Type.Object(
               setupStart: Time,
               start: Time,
               end: Time,
+              operator: Type.Optional(Count),
             },
             { additionalProperties: false },
           ),

@@ -44,7 +44,12 @@ describe('ProductionSolverPool', () => {
   it('writes its best so far where the caller can read it while it runs', async () => {
     const buffer = new SharedArrayBuffer(8 * PROGRESS_FIELDS.length);
     const options = { seed: 3, maxIterations: 300 };
-    const reply = await solveProductionTask({ problem, options, stop: new SharedArrayBuffer(4), progress: buffer });
+    const reply = await solveProductionTask({
+      problem,
+      options,
+      stop: new SharedArrayBuffer(4),
+      progress: buffer,
+    });
     if (!('result' in reply)) throw new Error(JSON.stringify(reply));
     const progress = readProgress(buffer);
     expect(progress.improvements).toBeGreaterThanOrEqual(1);
@@ -61,6 +66,21 @@ describe('ProductionSolverPool', () => {
     );
     expect(heard.length).toBeGreaterThanOrEqual(1);
     expect(heard.at(-1)).toBe(r.values.makespan);
+  });
+
+  it('carries the operators of a plan back from the worker', async () => {
+    const withCrew: ProductionProblem = {
+      ...problem,
+      operators: [{ id: 'Ann', skills: ['weld'] }],
+      jobs: problem.jobs.map((job) => ({
+        ...job,
+        operations: job.operations.map((op) => (op.id === 'weld' ? { ...op, skill: 'weld' } : op)),
+      })),
+    };
+    const r = await pool.solve(withCrew, { seed: 3, maxIterations: 100 });
+    const welds = r.plan.operations.filter((e) => e.op === 1);
+    expect(welds.map((e) => e.operator)).toEqual([0, 0, 0]);
+    expect(r.plan).toEqual(solveProduction(withCrew, { seed: 3, maxIterations: 100 }).plan);
   });
 
   it('answers a malformed task with an error naming the field', async () => {

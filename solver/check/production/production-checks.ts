@@ -1,11 +1,13 @@
 // The constraints a shop problem cannot state, re-derived from the production problem: pinned operations
 // where the pin says; on pausing machines, work measured in open time; setups (setup-checks.ts); minimum lags
 // and transport between a job's operations, up to the start of the setup (a station sets up once the lot is
-// there); free operations, setup included, not before `now`; nothing past the horizon.
+// there); free operations, setup included, not before `now`; nothing past the horizon; operators
+// (operator-checks.ts).
 import { OpenIntervals } from '../../../twin/calendar-intervals.js';
 import type { PlannedOperation, ProductionPlan, ProductionProblem } from '../../production/problem.js';
 import { opName, t } from '../names.js';
 import { differs, isBefore } from '../time.js';
+import { checkOperators } from './operator-checks.js';
 import { checkSetups } from './setup-checks.js';
 
 export const PRODUCTION_VIOLATION_KINDS = [
@@ -16,6 +18,13 @@ export const PRODUCTION_VIOLATION_KINDS = [
   'transport',
   'now',
   'horizon',
+  /** Operators (operator-checks.ts): none named where one is needed, an index the problem lacks, a missing
+   * skill, off shift while the machine works, two operations holding one operator at once. */
+  'operatorMissing',
+  'operatorUnknown',
+  'operatorSkill',
+  'operatorShift',
+  'operatorOverlap',
 ] as const;
 export type ProductionViolationKind = (typeof PRODUCTION_VIOLATION_KINDS)[number];
 
@@ -126,5 +135,6 @@ export function checkProductionRules(
     }
   }
   checkSetups(problem, valid, open, out);
+  checkOperators(problem, valid, open, out);
   return out;
 }

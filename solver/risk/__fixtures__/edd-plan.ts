@@ -24,6 +24,21 @@ export function meanModel(model: FactoryModel): FactoryModel {
   return copy;
 }
 
+/**
+ * The model without operators or skills: the simulation does not model operators, so its EDD trace names
+ * none and does not keep to their shifts; the plan is judged against the plant it was made for.
+ */
+export function withoutOperators(model: FactoryModel): FactoryModel {
+  const copy = structuredClone(model);
+  delete copy.operators;
+  for (const p of copy.products)
+    for (const op of p.routing) {
+      delete op.skill;
+      delete op.operatorFor;
+    }
+  return copy;
+}
+
 export function eddPlan(s: ScenarioFile, id = 'edd'): Plan {
   const ruled = simulateFactory({
     model: meanModel(s.model),
@@ -45,5 +60,5 @@ export function eddPlan(s: ScenarioFile, id = 'edd'): Plan {
 /** A scenario file with its EDD plan, ready for the risk analysis. */
 export function eddInput(file: string): PlanRiskInput {
   const s = loadScenarioFile(file);
-  return { model: s.model, orders: s.orders, startMs: s.startMs, plan: eddPlan(s) };
+  return { model: withoutOperators(s.model), orders: s.orders, startMs: s.startMs, plan: eddPlan(s) };
 }
