@@ -29,6 +29,21 @@ describe('service configuration', () => {
     );
   });
 
+  it("takes the embedded plant's MQTT job orders (JSON, Sparkplug B), checked like the rest", () => {
+    const mqtt = (jobOrders: unknown) => ({
+      plant: { options: { mqtt: { url: 'mqtt://127.0.0.1:1883', jobOrders } } },
+    });
+    const c = resolveConfig(mqtt({ json: {}, sparkplug: { groupId: 'Plant1' } }), {});
+    expect(c.plant.options?.mqtt?.jobOrders).toEqual({
+      json: { prefix: 'shopfloor/dispatch' },
+      sparkplug: { groupId: 'Plant1', edgeNode: 'embedded-plant' },
+    });
+    expect(() => resolveConfig(mqtt({}), {})).toThrow(/jobOrders/);
+    expect(() => resolveConfig(mqtt({ sparkplug: { groupId: 'Plant/1' } }), {})).toThrow(/groupId/);
+    expect(() => resolveConfig(mqtt({ json: { prefix: 'a/+/b' } }), {})).toThrow(/prefix/);
+    expect(() => resolveConfig(mqtt({ jsn: {} }), {})).toThrow(/jsn/);
+  });
+
   it('prints without secrets', () => {
     const c = resolveConfig({ auth: { tokens: [{ token: '0123456789abcdef', role: 'admin' }] } }, {});
     const text = JSON.stringify(redactConfig(c));

@@ -158,7 +158,7 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
   closers.push(() => gate.close());
 
   if (config.plant.embedded) {
-    plant = await startEmbeddedPlant({ ...plantOptions, scenario: scenarioFile }, gateSink, scenario);
+    plant = await startEmbeddedPlant({ ...plantOptions, scenario: scenarioFile }, gateSink, scenario, clog);
     deps.twin.store.lastMs = plant.plant.snapshot().clockMs;
     closers.push(() => plant!.stop());
     log.info({ endpoint: plant.opcuaEndpoint, startupMs: plant.opcuaStartupMs }, 'embedded plant running');

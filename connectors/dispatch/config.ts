@@ -26,7 +26,7 @@ export const OpcUaDispatchConfig = Type.Object(
 export type OpcUaDispatchConfig = Static<typeof OpcUaDispatchConfig>;
 
 /** A Sparkplug B id (group, edge node, device): one topic level, no wildcard. */
-const SparkplugId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^+#/]+$' });
+export const SparkplugId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^+#/]+$' });
 
 export const SparkplugDispatchConfig = Type.Object(
   {

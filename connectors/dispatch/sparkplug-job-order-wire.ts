@@ -73,7 +73,7 @@ export function sparkplugJobOrderWire(config: SparkplugDispatchConfig): JobOrder
       if (!decoded) return undefined;
       if (!decoded.ok) return decoded satisfies WireAnswer;
       const ack = decoded.value;
-      return { ok: true, jobOrderId: ack.jobOrderId, outcome: outcomeOf(ack.returnStatus) };
+      return { ok: true, jobOrderId: ack.jobOrderId, outcome: outcomeOf(ack.returnStatus, ack.reason) };
     },
   };
 }

@@ -71,6 +71,14 @@ describe('Sparkplug B job order metrics', () => {
       value: { ...ack, returnStatus: 0, state: 'AllowedToStart' },
     });
     expect(ackFromMetrics(byAlias, undefined)).toBeUndefined();
+    // A rejection carries its reason, by alias too.
+    const rejected = { ...ack, reason: 'JobOrder.operations[0].order: unknown order "O9"' };
+    expect(
+      ackFromMetrics(
+        wire(ackMetrics(rejected, { ...aliases, reason: 10 })),
+        new Map([...names, [10, ACK_METRICS.reason]]),
+      ),
+    ).toEqual({ ok: true, value: rejected });
     expect(ackFromMetrics(wire([{ name: 'spindleLoad', type: 'Double', value: 1 }]), names)).toBeUndefined();
     expect(
       ackFromMetrics(wire([{ name: ACK_METRICS.id, type: 'String', value: 'x' }]), undefined),

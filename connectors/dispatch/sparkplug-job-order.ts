@@ -25,6 +25,7 @@ export const ACK_METRICS = {
   id: 'Job Order/Ack/ID',
   returnStatus: 'Job Order/Ack/Return Status',
   state: 'Job Order/Ack/State',
+  reason: 'Job Order/Ack/Reason',
 } as const;
 
 /** Columns of the `Job Order/Operations` DataSet, one row per operation in sequence; no setup is 0. */
@@ -49,6 +50,8 @@ export const SparkplugJobOrderAck = Type.Object(
     jobOrderId: Type.String({ minLength: 1, maxLength: 256 }),
     returnStatus: Type.Integer({ minimum: 0 }),
     state: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Why a job order was rejected (the same text an OPC UA receiver would log), for the dispatcher's report. */
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
   },
   { additionalProperties: false },
 );
@@ -119,15 +122,21 @@ export function jobOrderFromMetrics(
   return { ok: true, value: { order: checked.value, method } };
 }
 
-/** The DDATA/DBIRTH metrics of a device's answer. */
-export function ackMetrics(ack: SparkplugJobOrderAck, aliases?: Record<keyof typeof ACK_METRICS, number>) {
-  const metric = (key: keyof typeof ACK_METRICS, type: UMetric['type'], value: UMetric['value']): UMetric =>
-    aliases ? { alias: aliases[key], type, value } : { name: ACK_METRICS[key], type, value };
+/** The DDATA/DBIRTH metrics of a device's answer: by alias where `aliases` gives one, else by name. */
+export function ackMetrics(
+  ack: SparkplugJobOrderAck,
+  aliases?: Partial<Record<keyof typeof ACK_METRICS, number>>,
+) {
+  const metric = (key: keyof typeof ACK_METRICS, type: UMetric['type'], value: UMetric['value']): UMetric => {
+    const alias = aliases?.[key];
+    return alias === undefined ? { name: ACK_METRICS[key], type, value } : { alias, type, value };
+  };
   const metrics = [
     metric('id', 'String', ack.jobOrderId),
     metric('returnStatus', 'UInt32', ack.returnStatus),
   ];
   if (ack.state !== undefined) metrics.push(metric('state', 'String', ack.state));
+  if (ack.reason !== undefined) metrics.push(metric('reason', 'String', ack.reason));
   return metrics;
 }
 
@@ -143,6 +152,7 @@ export function ackFromMetrics(
   let jobOrderId: unknown;
   let returnStatus: unknown;
   let state: unknown;
+  let reason: unknown;
   let found = false;
   for (const metric of metrics) {
     const alias = sparkplugNumber(metric.alias);
@@ -150,6 +160,7 @@ export function ackFromMetrics(
     if (name === ACK_METRICS.id) jobOrderId = metric.value;
     else if (name === ACK_METRICS.returnStatus) returnStatus = sparkplugNumber(metric.value) ?? metric.value;
     else if (name === ACK_METRICS.state) state = metric.value ?? undefined;
+    else if (name === ACK_METRICS.reason) reason = metric.value || undefined;
     else continue;
     found = true;
   }
@@ -159,11 +170,14 @@ export function ackFromMetrics(
     jobOrderId,
     returnStatus,
     ...(state !== undefined && { state }),
+    ...(reason !== undefined && { reason }),
   });
   if (checked.ok) return { ok: true, value: checked.value };
   const names: Record<string, string> = {
     jobOrderId: ACK_METRICS.id,
     returnStatus: ACK_METRICS.returnStatus,
+    state: ACK_METRICS.state,
+    reason: ACK_METRICS.reason,
   };
   return {
     ok: false,

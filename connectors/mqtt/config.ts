@@ -45,6 +45,11 @@ export const MqttJsonRoute = Type.Object(
     signal: Type.Optional(
       Type.String({ minLength: 1, description: 'fixed signal when the pattern captures none' }),
     ),
+    form: Type.Union([Type.Literal('value'), Type.Literal('values')], {
+      default: 'value',
+      description:
+        'value: one signal per message (json-payload.ts); values: several signals of the asset per message (json-values-payload.ts)',
+    }),
   },
   { additionalProperties: false },
 );

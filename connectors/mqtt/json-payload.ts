@@ -64,36 +64,52 @@ export function decodeJsonTelemetry(
       observation: observation(source, asset, signal, parsed, 'good', receivedTs, receivedTs),
     };
   }
-  // An object is checked against the object form alone, so the error names the bad key rather than the union.
-  const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
-  const validate = compiledValidator(isObject ? JsonTelemetryObject : JsonTelemetryPayload);
-  if (!validate(parsed)) {
-    const issue = ajvErrorsToIssues(validate.errors ?? [])[0];
-    const message = issue ? `${issue.path || 'payload'}: ${issue.message}` : 'not a telemetry payload';
-    return { ok: false, reason: 'invalid payload', message };
-  }
-  if (parsed === null || typeof parsed !== 'object') {
+  const result = checkTelemetryValue(parsed);
+  if (!result.ok) return { ok: false, reason: 'invalid payload', message: result.message };
+  const checked = result.value;
+  if (checked === null || typeof checked !== 'object')
     return {
       ok: true,
-      observation: observation(source, asset, signal, parsed, 'good', receivedTs, receivedTs),
+      observation: observation(source, asset, signal, checked, 'good', receivedTs, receivedTs),
     };
-  }
-  const sourceTs = typeof parsed.ts === 'string' ? Date.parse(parsed.ts) : (parsed.ts ?? receivedTs);
   return {
     ok: true,
     observation: observation(
       source,
       asset,
       signal,
-      parsed.value,
-      parsed.quality ?? 'good',
-      sourceTs,
+      checked.value,
+      checked.quality ?? 'good',
+      epochMsOf(checked.ts, receivedTs),
       receivedTs,
     ),
   };
 }
 
-function observation(
+/**
+ * One parsed value in either accepted form, checked: the value as its type, or what is wrong with it, naming
+ * the key (under `at`, where the value sits in a larger payload).
+ */
+export function checkTelemetryValue(
+  parsed: unknown,
+  at?: string,
+): { ok: true; value: JsonTelemetryPayload } | { ok: false; message: string } {
+  // An object is checked against the object form alone, so the error names the bad key rather than the union.
+  const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  const validate = compiledValidator(isObject ? JsonTelemetryObject : JsonTelemetryPayload);
+  if (validate(parsed)) return { ok: true, value: parsed };
+  const issue = ajvErrorsToIssues(validate.errors ?? [])[0];
+  if (!issue) return { ok: false, message: `${at ?? 'payload'}: not a telemetry value` };
+  const where = issue.path ? (at ? `${at}.${issue.path}` : issue.path) : (at ?? 'payload');
+  return { ok: false, message: `${where}: ${issue.message}` };
+}
+
+/** A `ts` of the payload forms as epoch ms (an ISO date-time was checked by the schema); `otherwise` if none. */
+export function epochMsOf(ts: number | string | undefined, otherwise: EpochMs): EpochMs {
+  return typeof ts === 'string' ? Date.parse(ts) : (ts ?? otherwise);
+}
+
+export function observation(
   source: string,
   asset: string,
   signal: string,

@@ -5,6 +5,7 @@ import type { ConnectorLogger } from '../ingest/logger.js';
 import { backOffReconnects, endClient, mqttClientOptions } from './client-options.js';
 import type { MqttIngestConfig } from './config.js';
 import { decodeJsonTelemetry } from './json-payload.js';
+import { decodeJsonValues, type ValuesOutput } from './json-values-payload.js';
 import { RedeliveryFilter } from './redelivery-filter.js';
 import { SparkplugHost, type SparkplugStats } from './sparkplug-host.js';
 import { compileTopicPattern, type TopicCaptures, type TopicPattern } from './topic-pattern.js';
@@ -13,6 +14,8 @@ interface Route {
   pattern: TopicPattern;
   asset: string | undefined;
   signal: string | undefined;
+  /** Several signals per message (json-values-payload.ts) rather than one. */
+  values: boolean;
 }
 
 export interface MqttIngestStatus {
@@ -51,6 +54,13 @@ export class MqttIngest {
   private redeliveries = 0;
   /** The wait before the next reconnect attempt. */
   private nextDelayMs: () => number;
+  /** The topic of the message being decoded in the values form (named in its rejections). */
+  private valuesTopic = '';
+  private readonly valuesOutput: ValuesOutput = {
+    offer: (observation) => this.deps.gate.offer(observation),
+    reject: (reason, message) =>
+      this.deps.gate.reject(this.config.source, reason, message, { topic: this.valuesTopic }),
+  };
 
   constructor(
     private readonly config: MqttIngestConfig,
@@ -63,11 +73,14 @@ export class MqttIngest {
       const pattern = compileTopicPattern(route.pattern);
       if (!pattern.capturesAsset && !route.asset)
         throw new Error(`mqtt route "${route.pattern}": capture +asset in the pattern or give a fixed asset`);
-      if (!pattern.capturesSignal && !route.signal)
+      const values = route.form === 'values';
+      if (!values && !pattern.capturesSignal && !route.signal)
         throw new Error(
           `mqtt route "${route.pattern}": capture +signal in the pattern or give a fixed signal`,
         );
-      return { pattern, asset: route.asset, signal: route.signal };
+      if (values && (pattern.capturesSignal || route.signal))
+        throw new Error(`mqtt route "${route.pattern}": form values names its signals in the payload`);
+      return { pattern, asset: route.asset, signal: route.signal, values };
     });
     this.sparkplug = config.sparkplug
       ? new SparkplugHost(
@@ -160,6 +173,11 @@ export class MqttIngest {
         return;
       }
       const asset = route.asset ?? this.captures.asset;
+      if (route.values) {
+        this.valuesTopic = topic;
+        decodeJsonValues(payload, this.config.source, asset, this.clock(), this.valuesOutput);
+        return;
+      }
       const signal = route.signal ?? this.captures.signal;
       const decoded = decodeJsonTelemetry(payload, this.config.source, asset, signal, this.clock());
       if (decoded.ok) this.deps.gate.offer(decoded.observation);

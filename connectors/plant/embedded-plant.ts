@@ -2,8 +2,11 @@ import { modelOf, type Scenario } from '../../scenarios/schema.js';
 import type { FactoryModel } from '../../twin/schema/factory.js';
 import { readScenarioFile } from '../cli/read-input.js';
 import { formatIssues } from '../cli/report-issues.js';
+import { silentLogger, type ConnectorLogger } from '../ingest/logger.js';
 import { fanOut, type ObservationSink } from '../telemetry/observation-sink.js';
+import type { JobOrderTarget } from './job-order-target.js';
 import { LivePlant } from './live-plant.js';
+import { MqttJobOrderReceiver } from './mqtt-job-orders.js';
 import { MqttTelemetryPublisher } from './mqtt-publisher.js';
 import type { MachineIdentity } from './opcua-address-space.js';
 import { PlantOpcuaServer } from './opcua-server.js';
@@ -16,6 +19,8 @@ export interface EmbeddedPlant {
   /** Milliseconds the OPC UA server took to start (nodesets, address space, listening). */
   readonly opcuaStartupMs: number | undefined;
   readonly mqtt: MqttTelemetryPublisher | undefined;
+  /** The job order receiver on the MQTT broker, when `mqtt.jobOrders` is configured. */
+  readonly mqttJobOrders: MqttJobOrderReceiver | undefined;
   stop(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export async function startEmbeddedPlant(
   sink?: ObservationSink,
   /** The scenario of `options.scenario`, when the caller has loaded it already (edits applied). */
   loadedScenario?: Scenario,
+  logger: ConnectorLogger = silentLogger,
 ): Promise<EmbeddedPlant> {
   const options: PlantOptions = readPlantOptions(raw);
   const scenario = loadedScenario ?? (await loadScenario(options.scenario!));
@@ -103,13 +109,16 @@ export async function startEmbeddedPlant(
     sinks.push(server);
   }
   let mqtt: MqttTelemetryPublisher | undefined;
+  let mqttJobOrders: MqttJobOrderReceiver | undefined;
   if (options.mqtt) {
     const m = options.mqtt;
     mqtt = new MqttTelemetryPublisher(
       { ...m, prefix: m.prefix!, qos: m.qos!, maxQueued: m.maxQueued! },
       new Map(model.machines.map((x) => [x.id as string, x.line as string])),
+      (error) => logger.warn('embedded plant: mqtt error', { error: error.message }),
     );
     sinks.push(mqtt);
+    if (m.jobOrders) mqttJobOrders = new MqttJobOrderReceiver(m, m.jobOrders, jobOrderTarget(plant), logger);
   }
   plant.start();
   return {
@@ -117,9 +126,19 @@ export async function startEmbeddedPlant(
     opcuaEndpoint: server?.endpointUrl,
     opcuaStartupMs: server?.startupMs,
     mqtt,
+    mqttJobOrders,
     async stop() {
       plant.stop();
-      await Promise.all([server?.stop(), mqtt?.stop()]);
+      await Promise.all([server?.stop(), mqtt?.stop(), mqttJobOrders?.stop()]);
     },
+  };
+}
+
+/** The plant's JobOrderControl for the MQTT receivers: the same calls its OPC UA methods make. */
+function jobOrderTarget(plant: LivePlant): JobOrderTarget {
+  return {
+    machines: plant.snapshot().machines.map((m) => m.id),
+    store: (machine, text, andStart) => plant.storeJobOrder(machine, text, andStart),
+    stateOf: (id) => plant.jobOrders.get(id)?.state,
   };
 }

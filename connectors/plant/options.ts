@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { parseConfig } from '../ingest/parse-config.js';
+import { SparkplugId } from '../dispatch/config.js';
 import { MqttBrokerFields } from '../mqtt/config.js';
 
 export const PlantOpcuaConfig = Type.Object(
@@ -13,6 +14,46 @@ export const PlantOpcuaConfig = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Job orders the plant takes over MQTT (the receiving side of connectors/dispatch/mqtt-transport.ts): JSON on
+ * `<prefix>/<machine>/joborder`, and/or Sparkplug B DCMDs to the device named after each machine of edge node
+ * `edgeNode` in group `groupId`. At least one of the two.
+ */
+export const PlantJobOrdersConfig = Type.Object(
+  {
+    json: Type.Optional(
+      Type.Object(
+        {
+          prefix: Type.String({
+            minLength: 1,
+            pattern: '^[^+#]+$',
+            default: 'shopfloor/dispatch',
+            description: 'job orders on <prefix>/<machine>/joborder, answers on …/joborder/ack',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    sparkplug: Type.Optional(
+      Type.Object(
+        {
+          groupId: SparkplugId,
+          edgeNode: Type.String({
+            minLength: 1,
+            maxLength: 128,
+            pattern: '^[^+#/]+$',
+            default: 'embedded-plant',
+            description: 'the edge node whose devices (one per machine, named by its id) take job orders',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PlantJobOrdersConfig = Static<typeof PlantJobOrdersConfig>;
+
 export const PlantMqttConfig = Type.Object(
   {
     url: MqttBrokerFields.url,
@@ -23,6 +64,8 @@ export const PlantMqttConfig = Type.Object(
     password: Type.Optional(Type.String()),
     /** Messages kept while the broker is away; beyond it the oldest are dropped and counted. */
     maxQueued: Type.Optional(Type.Integer({ minimum: 0, default: 10_000 })),
+    /** With it, the plant also receives job orders on this broker (JSON and/or Sparkplug B) and executes them. */
+    jobOrders: Type.Optional(PlantJobOrdersConfig),
   },
   { additionalProperties: false },
 );

@@ -34,7 +34,7 @@ export interface EdgeNodeOptions extends ReceiverBehaviour {
   silent?: readonly string[];
 }
 
-const ALIASES = { id: 101, returnStatus: 102, state: 103 } as const;
+const ALIASES = { id: 101, returnStatus: 102, state: 103, reason: 104 } as const;
 
 export async function startSparkplugEdgeNode(options: EdgeNodeOptions): Promise<SparkplugEdgeNode> {
   const { groupId, edgeNode } = options;
