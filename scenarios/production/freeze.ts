@@ -4,6 +4,8 @@
 // time (a breakdown may have closed its machine), and a station of its machine is free for it, setup
 // included (the setup starts once the station is free and the lot is there). Otherwise it and the rest of its
 // job are left to the search, which plans the setup a frozen operation still needs (solver/production/decode.ts).
+// A lot of a batch frozen before it stays in that batch (same station, start and end) when it is of its
+// families, there by its setup start, and the units fit; a maximum lag after a pinned predecessor must hold.
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import type { ProductionProblem } from '../../solver/production/problem.js';
 import { differs } from '../../solver/check/time.js';
@@ -13,6 +15,19 @@ export interface PreviousOperation {
   machine: string;
   start: number;
   end: number;
+  /** The batch id it runs in on a batch machine. */
+  batch?: string;
+}
+
+/** A batch frozen so far: where it runs, when its setup starts, what it holds. */
+interface FrozenBatch {
+  station: number;
+  start: number;
+  end: number;
+  setupStart: number;
+  units: number;
+  batchFamily: number | undefined;
+  family: number | undefined;
 }
 
 const EPS = 1e-6;
@@ -23,6 +38,7 @@ interface Candidate {
   machine: number;
   start: number;
   end: number;
+  batch: string | undefined;
 }
 
 /** Pins, in place, the operations of `problem` that the previous plan starts in [now, now + frozenHorizonS). */
@@ -53,11 +69,12 @@ export function freezeFromPrevious(
       const p = previous.get(`${job.id}/${op.id}`);
       const machine = p && machineIndex.get(p.machine);
       if (!p || machine === undefined || p.start < now || p.start >= now + frozenHorizonS) return;
-      candidates.push({ job: j, op: k, machine, start: p.start, end: p.end });
+      candidates.push({ job: j, op: k, machine, start: p.start, end: p.end, batch: p.batch });
     });
   });
   candidates.sort((a, b) => a.start - b.start || a.job - b.job || a.op - b.op);
   const stopped = new Uint8Array(problem.jobs.length);
+  const batches = new Map<string, FrozenBatch>();
   for (const c of candidates) {
     if (stopped[c.job]) continue;
     const job = problem.jobs[c.job]!;
@@ -73,9 +90,41 @@ export function freezeFromPrevious(
         continue;
       }
       const move = problem.transport?.[before.pin.machine]?.[c.machine] ?? 0;
-      ready = before.pin.end + Math.max(before.minLag ?? 0, move);
+      ready = before.pin.end + Math.max(op.minLag ?? 0, move);
+    }
+    const maxLag = op.maxLag ?? Infinity;
+    if (before?.pin && c.start - before.pin.end > maxLag + EPS) {
+      stopped[c.job] = 1;
+      continue;
     }
     const work = alt?.duration ?? NaN;
+    const batchKey = machine.batch && c.batch !== undefined ? `${c.machine}#${c.batch}` : undefined;
+    const frozenBatch = batchKey === undefined ? undefined : batches.get(batchKey);
+    if (frozenBatch) {
+      const joins =
+        alt !== undefined &&
+        op.batchFamily !== undefined &&
+        op.batchFamily === frozenBatch.batchFamily &&
+        op.family === frozenBatch.family &&
+        frozenBatch.units + (op.units ?? 1) <= machine.batch!.maxUnits &&
+        !differs(c.start, frozenBatch.start) &&
+        !differs(c.end, frozenBatch.end) &&
+        work <= c.end - c.start + EPS &&
+        ready <= frozenBatch.setupStart + EPS;
+      if (!joins) {
+        stopped[c.job] = 1;
+        continue;
+      }
+      frozenBatch.units += op.units ?? 1;
+      op.pin = {
+        machine: c.machine,
+        station: frozenBatch.station,
+        start: frozenBatch.start,
+        end: frozenBatch.end,
+        reason: 'frozen',
+      };
+      continue;
+    }
     const inOpenTime = machine.mayPause
       ? // The checker binds a frozen operation's work as tightly as a free one's.
         !differs(hours.openTimeBetween(c.start, c.end), work) && (work === 0 || hours.isOpen(c.start))
@@ -99,6 +148,20 @@ export function freezeFromPrevious(
       continue;
     }
     op.pin = { machine: c.machine, station, start: c.start, end: c.end, reason: 'frozen' };
+    if (batchKey !== undefined) {
+      const from = stationFamily[c.machine]![station]!;
+      const setup = setupTime(machine, from < 0 ? undefined : from, op.family);
+      const setupStart = machine.mayPause ? hours.retreatWorking(c.start, setup) : c.start - setup;
+      batches.set(batchKey, {
+        station,
+        start: c.start,
+        end: c.end,
+        setupStart,
+        units: op.units ?? 1,
+        batchFamily: op.batchFamily,
+        family: op.family,
+      });
+    }
     free[station] = c.end;
     if (op.family !== undefined) stationFamily[c.machine]![station] = op.family;
   }

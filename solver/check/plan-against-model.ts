@@ -1,6 +1,7 @@
 // The plan checker for twin Plans: does a plan respect the hard constraints of the factory model itself —
-// eligible machines, route order with minimum lags, releases, work inside available time (calendar minus
-// maintenance minus downtime, pausing over the rest as the simulation does), machine capacity and setups?
+// eligible machines, route order with minimum and maximum lags, releases, work inside available time (calendar
+// minus maintenance minus downtime, pausing over the rest as the simulation does), machine capacity, setups
+// and batches?
 // It follows the semantics of solver/des/factory/README.md, so a plan it accepts is one the simulation can
 // follow as planned when every time is its mean.
 
@@ -11,6 +12,7 @@ import {
   type PlanModelInput,
   type ResolvedPlan,
 } from './plan-model-resolve.js';
+import { checkBatches } from './plan-model-batches.js';
 import { checkMachineUse } from './plan-model-machines.js';
 import { t } from './names.js';
 import { isBefore } from './time.js';
@@ -38,7 +40,15 @@ export type PlanViolationKind =
   /** The planned setup is shorter than the setup matrix requires after the previous family. */
   | 'setup'
   /** An operation starts while its machine is closed, or its setup does not fit in available time. */
-  | 'unavailable';
+  | 'unavailable'
+  /** An operation starts (after its setup) later than its maximum lag after the previous one of its order. */
+  | 'maxLag'
+  /** Members of one batch do not share start, end and setup. */
+  | 'batchTimes'
+  /** A batch mixes batch families (or setup families), or holds an operation without a batch family. */
+  | 'batchFamily'
+  /** A batch holds more units than its machine's `maxUnits`. */
+  | 'batchCapacity';
 
 export interface PlanViolation {
   kind: PlanViolationKind;
@@ -104,6 +114,11 @@ function checkOrders(resolved: ResolvedPlan, out: PlanViolation[]): void {
           const message = `${order.id}/${routing[k]!.id} starts (setup included) at ${plan(row.setupStartS)}, before ${order.id}/${routing[k - 1]!.id} ends at ${plan(before.endS)}${lag}`;
           out.push({ kind: 'precedence', ...ids, assignments: [before.index, row.index], message });
         }
+        const maxLag = routing[k]!.maxLagS;
+        if (isBefore(before.endS + maxLag, row.startS)) {
+          const message = `${order.id}/${routing[k]!.id} starts at ${plan(row.startS)}, ${t(row.startS - before.endS)} s after ${order.id}/${routing[k - 1]!.id} ends at ${plan(before.endS)}: more than its maximum lag of ${t(maxLag)} s`;
+          out.push({ kind: 'maxLag', ...ids, assignments: [before.index, row.index], message });
+        }
       }
       const m = compiled.machines[row.machine]!;
       if (!m.available.isOpen(row.startS) && row.workS > 0) {
@@ -144,5 +159,6 @@ export function checkPlanAgainstModel(input: PlanModelInput): PlanCheckResult {
   }));
   checkOrders(resolved, violations);
   checkMachineUse(resolved, input.plan, violations);
+  checkBatches(resolved, input.plan, violations);
   return { ok: violations.length === 0, violations };
 }

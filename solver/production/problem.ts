@@ -32,6 +32,14 @@ export const ProductionOperation = Type.Object(
     family: Type.Optional(Index),
     /** Minimum time from the end of the previous operation of the job to this one's start (cooling). */
     minLag: Type.Optional(Time),
+    /** Maximum time from the end of the previous operation of the job to this one's start (after its setup):
+     * tempering within hours of the quench; 0 = no-wait. A hard constraint (lag-chain.ts). */
+    maxLag: Type.Optional(Time),
+    /** Batch family: on a batch machine, lots of one family (and one setup family) may share a cycle
+     * (batching.ts). Absent: the operation runs alone there. */
+    batchFamily: Type.Optional(Index),
+    /** Units in the lot, counted against a batch machine's `maxUnits` (default 1). */
+    units: Type.Optional(Type.Number({ minimum: 0 })),
     pin: Type.Optional(ProductionPin),
   },
   { additionalProperties: false },
@@ -71,6 +79,11 @@ export const ProductionMachine = Type.Object(
     initialSetup: Type.Optional(Type.Array(Time)),
     /** Family each station is set up for at `now` (-1: unknown, the initial setup applies). */
     stationFamily: Type.Optional(Type.Array(Type.Integer({ minimum: -1 }))),
+    /** A batch machine: each station runs one group of lots of one batch family per cycle, as long as the
+     * longest member's work, up to `maxUnits` units (a larger lot runs alone). */
+    batch: Type.Optional(
+      Type.Object({ maxUnits: Type.Number({ exclusiveMinimum: 0 }) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -102,6 +115,9 @@ export interface PlannedOperation {
   setupStart: number;
   start: number;
   end: number;
+  /** On a batch machine: the group it runs in (the global index of the group's first operation), shared
+   * by every member; absent elsewhere. */
+  batch?: number;
 }
 
 export interface ProductionPlan {
