@@ -5,6 +5,8 @@
 // included (the setup starts once the station is free and the lot is there). Otherwise it and the rest of its
 // job are left to the search, which plans the setup a frozen operation still needs (solver/production/decode.ts).
 // An operation that holds an operator also needs one free and on shift for it (freeze-operators.ts).
+// A lot of a batch frozen before it stays in that batch (same station, start and end) when it is of its
+// families, there by its setup start, and the units fit; a maximum lag after a pinned predecessor must hold.
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import type { ProductionProblem } from '../../solver/production/problem.js';
 import { differs } from '../../solver/check/time.js';
@@ -17,6 +19,19 @@ export interface PreviousOperation {
   end: number;
   /** The operator the plan in force gave it. */
   operator?: string;
+  /** The batch id it runs in on a batch machine. */
+  batch?: string;
+}
+
+/** A batch frozen so far: where it runs, when its setup starts, what it holds. */
+interface FrozenBatch {
+  station: number;
+  start: number;
+  end: number;
+  setupStart: number;
+  units: number;
+  batchFamily: number | undefined;
+  family: number | undefined;
 }
 
 const EPS = 1e-6;
@@ -28,6 +43,7 @@ interface Candidate {
   start: number;
   end: number;
   operator: string | undefined;
+  batch: string | undefined;
 }
 
 /** Pins, in place, the operations of `problem` that the previous plan starts in [now, now + frozenHorizonS). */
@@ -60,11 +76,20 @@ export function freezeFromPrevious(
       const p = previous.get(`${job.id}/${op.id}`);
       const machine = p && machineIndex.get(p.machine);
       if (!p || machine === undefined || p.start < now || p.start >= now + frozenHorizonS) return;
-      candidates.push({ job: j, op: k, machine, start: p.start, end: p.end, operator: p.operator });
+      candidates.push({
+        job: j,
+        op: k,
+        machine,
+        start: p.start,
+        end: p.end,
+        operator: p.operator,
+        batch: p.batch,
+      });
     });
   });
   candidates.sort((a, b) => a.start - b.start || a.job - b.job || a.op - b.op);
   const stopped = new Uint8Array(problem.jobs.length);
+  const batches = new Map<string, FrozenBatch>();
   for (const c of candidates) {
     if (stopped[c.job]) continue;
     const job = problem.jobs[c.job]!;
@@ -80,9 +105,43 @@ export function freezeFromPrevious(
         continue;
       }
       const move = problem.transport?.[before.pin.machine]?.[c.machine] ?? 0;
-      ready = before.pin.end + Math.max(before.minLag ?? 0, move);
+      ready = before.pin.end + Math.max(op.minLag ?? 0, move);
+    }
+    const maxLag = op.maxLag ?? Infinity;
+    if (before?.pin && c.start - before.pin.end > maxLag + EPS) {
+      stopped[c.job] = 1;
+      continue;
     }
     const work = alt?.duration ?? NaN;
+    const batchKey = machine.batch && c.batch !== undefined ? `${c.machine}#${c.batch}` : undefined;
+    const frozenBatch = batchKey === undefined ? undefined : batches.get(batchKey);
+    if (frozenBatch) {
+      // A lot that needs an operator runs alone (as the decoder places it).
+      const joins =
+        alt !== undefined &&
+        op.skill === undefined &&
+        op.batchFamily !== undefined &&
+        op.batchFamily === frozenBatch.batchFamily &&
+        op.family === frozenBatch.family &&
+        frozenBatch.units + (op.units ?? 1) <= machine.batch!.maxUnits &&
+        !differs(c.start, frozenBatch.start) &&
+        !differs(c.end, frozenBatch.end) &&
+        work <= c.end - c.start + EPS &&
+        ready <= frozenBatch.setupStart + EPS;
+      if (!joins) {
+        stopped[c.job] = 1;
+        continue;
+      }
+      frozenBatch.units += op.units ?? 1;
+      op.pin = {
+        machine: c.machine,
+        station: frozenBatch.station,
+        start: frozenBatch.start,
+        end: frozenBatch.end,
+        reason: 'frozen',
+      };
+      continue;
+    }
     const inOpenTime = machine.mayPause
       ? // The checker binds a frozen operation's work as tightly as a free one's.
         !differs(hours.openTimeBetween(c.start, c.end), work) && (work === 0 || hours.isOpen(c.start))
@@ -116,6 +175,17 @@ export function freezeFromPrevious(
     }
     op.pin = { machine: c.machine, station, start: c.start, end: c.end, reason: 'frozen' };
     if (operator !== undefined) op.pin.operator = operator;
+    if (batchKey !== undefined) {
+      batches.set(batchKey, {
+        station,
+        start: c.start,
+        end: c.end,
+        setupStart,
+        units: op.units ?? 1,
+        batchFamily: op.batchFamily,
+        family: op.family,
+      });
+    }
     free[station] = c.end;
     if (op.family !== undefined) stationFamily[c.machine]![station] = op.family;
   }

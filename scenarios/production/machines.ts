@@ -106,6 +106,7 @@ export function productionMachines(
       mayPause: options.mayPause(m),
       unavailable: unavailable(available, maintenance, downtime, options.horizonS),
       ...(setup && setup),
+      ...(m.batch && { batch: { maxUnits: m.batch.maxUnits } }),
     };
   });
   return { machines, open: times.map((t) => t.available) };

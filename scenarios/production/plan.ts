@@ -32,6 +32,22 @@ export function problemHash(problem: ProductionProblem): string {
   return `fnv1a32x2:${hex(a)}${hex(b)}`;
 }
 
+/** A batch group's id from its first operation's global index: `order/operation` of that operation. */
+function batchIds(problem: ProductionProblem): (global: number) => string {
+  const starts: number[] = [];
+  let n = 0;
+  for (const job of problem.jobs) {
+    starts.push(n);
+    n += job.operations.length;
+  }
+  return (global) => {
+    let j = starts.length - 1;
+    while (j > 0 && starts[j]! > global) j--;
+    const job = problem.jobs[j]!;
+    return `${job.id}/${job.operations[global - starts[j]!]?.id ?? global}`;
+  };
+}
+
 export function toTwinPlan(
   problem: ProductionProblem,
   open: readonly OpenIntervals[],
@@ -40,6 +56,7 @@ export function toTwinPlan(
   parent?: Readonly<Plan>,
 ): Readonly<Plan> {
   const frozen: number[] = [];
+  const batchId = batchIds(problem);
   const assignments = plan.operations.map((e, i): Assignment => {
     const job = problem.jobs[e.job]!;
     const op = job.operations[e.op]!;
@@ -58,6 +75,7 @@ export function toTwinPlan(
       ...(e.operator !== undefined && {
         operator: problem.operators![e.operator]!.id as Assignment['operator'],
       }),
+      ...(e.batch !== undefined && { batch: `${machine.id}:${batchId(e.batch)}` }),
     };
   });
   return createPlan(
@@ -86,6 +104,7 @@ export function previousOperations(plan: Plan, epochMs: number): Map<string, Pre
       start: a.startS + shift,
       end: a.endS + shift,
       ...(a.operator !== undefined && { operator: a.operator }),
+      ...(a.batch !== undefined && { batch: a.batch }),
     });
   return out;
 }

@@ -54,6 +54,40 @@ export function horizonOf(scenario: Scenario, startMs: number, now: number): num
   return latest + HORIZON_SLACK_S;
 }
 
+/**
+ * Batch family index per routing operation that may share a cycle: one with a batch family whose
+ * alternatives on batch machines are all timed per lot. A per-unit time counts the whole batch's units in the
+ * simulation, so sharing a cycle would save nothing; such an operation runs alone.
+ */
+function batchFamilyIndex(scenario: Scenario): Map<object, number> {
+  const batchMachines = new Set(scenario.machines.filter((m) => m.batch).map((m) => m.id as string));
+  const index = new Map<string, number>();
+  const out = new Map<object, number>();
+  for (const p of scenario.products)
+    for (const op of p.routing) {
+      if (op.batchFamily === undefined) continue;
+      const perLot = op.alternatives.every((a) => !batchMachines.has(a.machine) || a.per === 'lot');
+      if (!perLot) continue;
+      if (!index.has(op.batchFamily)) index.set(op.batchFamily, index.size);
+      out.set(op, index.get(op.batchFamily)!);
+    }
+  return out;
+}
+
+/** Lots running in one batch end together: at the latest of their expected ends. */
+function alignRunningBatches(jobs: ProductionJob[]): void {
+  const ends = new Map<string, number>();
+  const key = (p: NonNullable<ProductionOperation['pin']>) => `${p.machine}#${p.station}@${p.start}`;
+  for (const job of jobs) {
+    const p = job.operations[0]?.pin;
+    if (p) ends.set(key(p), Math.max(ends.get(key(p)) ?? -Infinity, p.end));
+  }
+  for (const job of jobs) {
+    const p = job.operations[0]?.pin;
+    if (p) p.end = ends.get(key(p))!;
+  }
+}
+
 export interface ProductionInput {
   problem: ProductionProblem;
   /** Open time per machine (what the problem's windows leave), for plan checks and reports. */
@@ -85,6 +119,8 @@ export function scenarioToProductionProblem(
     calendarCache: options.calendarCache,
   });
   const operatorIndex = new Map(operators.map((w, k) => [w.id, k]));
+  const batchFamilies = batchFamilyIndex(scenario);
+  const batchStations = new Map<string, number>();
   const products = new Map(scenario.products.map((p) => [p.id as string, p]));
   const runningPerMachine = new Int32Array(machines.length);
   const jobs = scenario.orders.map((order): ProductionJob => {
@@ -114,6 +150,10 @@ export function scenarioToProductionProblem(
       if (op.skill !== undefined && op.operatorFor !== undefined) out.operatorFor = op.operatorFor;
       const before = operatorIndex.get(options.previous?.get(opKey(order.id, op.id))?.operator ?? '');
       if (op.skill !== undefined && before !== undefined) out.preferOperator = before;
+      if (op.maxLagS !== undefined && k + first > 0) out.maxLag = op.maxLagS;
+      const batchFamily = batchFamilies.get(op);
+      if (batchFamily !== undefined) out.batchFamily = batchFamily;
+      if (units !== 1) out.units = units;
       const running = k === 0 ? progress.get(op.id) : undefined;
       const machine = running?.machine === undefined ? undefined : machineIndex.get(running.machine);
       if (running?.status === 'running' && machine !== undefined) {
@@ -129,9 +169,14 @@ export function scenarioToProductionProblem(
           work * Math.min(1, Math.max(MIN_RESUME_SHARE, 1 - done));
         const expected = options.runningEnds?.get(opKey(order.id, op.id));
         const end = Math.max(now, expected ?? open[machine]!.advanceWorking(now, left));
+        // Lots running together in a furnace (same start) share its station: one batch.
+        const together = `${machine}@${start}`;
+        const shared = machines[machine]!.batch ? batchStations.get(together) : undefined;
+        const station = shared ?? runningPerMachine[machine]!++;
+        if (machines[machine]!.batch) batchStations.set(together, station);
         out.pin = {
           machine,
-          station: runningPerMachine[machine]!++,
+          station,
           start,
           end: Number.isFinite(end) ? end : horizonS,
           reason: 'running',
@@ -153,6 +198,7 @@ export function scenarioToProductionProblem(
     if (from !== undefined) job.from = from;
     return job;
   });
+  alignRunningBatches(jobs);
   const problem: ProductionProblem = { name: scenario.name, now, horizon: horizonS, machines, jobs };
   const transport = transportMatrix(scenario);
   if (transport) problem.transport = transport;

@@ -143,7 +143,7 @@ describe('plan checked against the factory model', () => {
       machines: [machine('OV', { capacity: 2 }), machine('B', { batch: { maxUnits: 10 } })],
       products: [
         product('P', [op('a', ['OV'], 10, { per: 'lot' })]),
-        product('Q', [op('a', ['B'], 10, { per: 'lot' })]),
+        product('Q', [op('a', ['B'], 10, { per: 'lot', batchFamily: 'f' })]),
       ],
     });
     const orders = [order('O1', 'P', 1), order('O2', 'P', 1), order('O3', 'P', 1)];

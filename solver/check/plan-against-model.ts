@@ -1,7 +1,7 @@
 // The plan checker for twin Plans: does a plan respect the hard constraints of the factory model itself —
-// eligible machines, route order with minimum lags, releases, work inside available time (calendar minus
-// maintenance minus downtime, pausing over the rest as the simulation does), machine capacity and setups,
-// operators (skills, shifts, one operation at a time)?
+// eligible machines, route order with minimum and maximum lags, releases, work inside available time (calendar
+// minus maintenance minus downtime, pausing over the rest as the simulation does), machine capacity, setups,
+// batches and operators (skills, shifts, one operation at a time)?
 // It follows the semantics of solver/des/factory/README.md, so a plan it accepts is one the simulation can
 // follow as planned when every time is its mean.
 
@@ -12,6 +12,7 @@ import {
   type PlanModelInput,
   type ResolvedPlan,
 } from './plan-model-resolve.js';
+import { checkBatches } from './plan-model-batches.js';
 import { checkMachineUse } from './plan-model-machines.js';
 import { checkOperators } from './plan-operators.js';
 import { t } from './names.js';
@@ -47,7 +48,15 @@ export type PlanViolationKind =
   | 'operatorUnknown'
   | 'operatorSkill'
   | 'operatorShift'
-  | 'operatorOverlap';
+  | 'operatorOverlap'
+  /** An operation starts (after its setup) later than its maximum lag after the previous one of its order. */
+  | 'maxLag'
+  /** Members of one batch do not share start, end and setup. */
+  | 'batchTimes'
+  /** A batch mixes batch families (or setup families), or holds an operation without a batch family. */
+  | 'batchFamily'
+  /** A batch holds more units than its machine's `maxUnits`. */
+  | 'batchCapacity';
 
 export interface PlanViolation {
   kind: PlanViolationKind;
@@ -113,6 +122,11 @@ function checkOrders(resolved: ResolvedPlan, out: PlanViolation[]): void {
           const message = `${order.id}/${routing[k]!.id} starts (setup included) at ${plan(row.setupStartS)}, before ${order.id}/${routing[k - 1]!.id} ends at ${plan(before.endS)}${lag}`;
           out.push({ kind: 'precedence', ...ids, assignments: [before.index, row.index], message });
         }
+        const maxLag = routing[k]!.maxLagS;
+        if (isBefore(before.endS + maxLag, row.startS)) {
+          const message = `${order.id}/${routing[k]!.id} starts at ${plan(row.startS)}, ${t(row.startS - before.endS)} s after ${order.id}/${routing[k - 1]!.id} ends at ${plan(before.endS)}: more than its maximum lag of ${t(maxLag)} s`;
+          out.push({ kind: 'maxLag', ...ids, assignments: [before.index, row.index], message });
+        }
       }
       const m = compiled.machines[row.machine]!;
       if (!m.available.isOpen(row.startS) && row.workS > 0) {
@@ -153,6 +167,7 @@ export function checkPlanAgainstModel(input: PlanModelInput): PlanCheckResult {
   }));
   checkOrders(resolved, violations);
   checkMachineUse(resolved, input.plan, violations);
+  checkBatches(resolved, input.plan, violations);
   checkOperators(resolved, input, violations);
   return { ok: violations.length === 0, violations };
 }

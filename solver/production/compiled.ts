@@ -30,6 +30,20 @@ export interface CompiledProduction {
   readonly altWork: Float64Array;
   readonly family: Int32Array;
   readonly minLag: Float64Array;
+  /** Batches and maximum lags: batch family (-1 none), lot units, maximum lag (Infinity none); 1 in
+   * `lagTail` for a free operation bound by a maximum lag to a free predecessor (placed with it as a chain,
+   * lag-chain.ts), `maxChain` the longest such chain; per machine, its batch `maxUnits` (0: not a batch
+   * machine). */
+  readonly batchFamily: Int32Array;
+  readonly units: Float64Array;
+  readonly maxLag: Float64Array;
+  readonly lagTail: Uint8Array;
+  readonly maxChain: number;
+  /** Free operations bound by a maximum lag to a pinned predecessor, by deadline (pin end + lag): placed
+   * first, before the list (decode.ts), since no delay can help them. */
+  readonly lagUrgent: Uint8Array;
+  readonly urgentOrder: Int32Array;
+  readonly batchMax: Float64Array;
   /** Least work over the alternatives of the operations after each one in its job (for ATC slack). */
   readonly tailWork: Float64Array;
   readonly minWork: Float64Array;
@@ -114,6 +128,10 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
     altWork: new Float64Array(altTotal),
     family: new Int32Array(n).fill(-1),
     minLag: new Float64Array(n),
+    batchFamily: new Int32Array(n).fill(-1),
+    units: new Float64Array(n),
+    maxLag: new Float64Array(n).fill(Infinity),
+    lagTail: new Uint8Array(n),
     tailWork: new Float64Array(n),
     minWork: new Float64Array(n),
     pinned: new Uint8Array(n),
@@ -144,6 +162,11 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
       if (k < job.operations.length - 1) c.jobNext[o] = o + 1;
       c.family[o] = op.family ?? -1;
       c.minLag[o] = op.minLag ?? 0;
+      c.batchFamily[o] = op.batchFamily ?? -1;
+      c.units[o] = op.units ?? 1;
+      c.maxLag[o] = op.maxLag ?? Infinity;
+      const prevPinned = k > 0 && job.operations[k - 1]!.pin !== undefined;
+      if (k > 0 && op.maxLag !== undefined && !op.pin && !prevPinned) c.lagTail[o] = 1;
       c.altStart[o] = a;
       let least = Infinity;
       for (const alt of op.alternatives) {
@@ -171,6 +194,22 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
     }
   });
   c.altStart[n] = a;
+  const urgent: number[] = [];
+  const lagUrgent = new Uint8Array(n);
+  for (let o = 0; o < n; o++) {
+    const prev = c.jobPrev[o]!;
+    if (prev >= 0 && c.pinned[prev] && !c.pinned[o] && c.maxLag[o]! < Infinity) {
+      lagUrgent[o] = 1;
+      urgent.push(o);
+    }
+  }
+  const deadline = (o: number) => c.pinEnd[c.jobPrev[o]!]! + c.maxLag[o]!;
+  urgent.sort((x, y) => deadline(x) - deadline(y) || x - y);
+  let maxChain = 1;
+  for (let o = 0, run = 1; o < n; o++) {
+    run = c.lagTail[o] ? run + 1 : 1;
+    if (run > maxChain) maxChain = run;
+  }
   pins.sort((x, y) => c.pinStart[x]! - c.pinStart[y]! || x - y);
   const transport = new Float64Array(m * m);
   problem.transport?.forEach((row, from) => row.forEach((s, to) => (transport[from * m + to] = s)));
@@ -190,6 +229,10 @@ export function compileProduction(problem: ProductionProblem): CompiledProductio
     priority,
     jobFrom,
     ...c,
+    maxChain,
+    lagUrgent,
+    urgentOrder: Int32Array.from(urgent),
+    batchMax: Float64Array.from(problem.machines.map((mc) => mc.batch?.maxUnits ?? 0)),
     pinOrder: Int32Array.from(pins),
     free: Int32Array.from(free),
     families,

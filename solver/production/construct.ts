@@ -122,6 +122,10 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
       chosen.operator = -1;
     }
     const chosenMachine = cp.stationMachine[chosen.station]!;
+    // Placing o seals its predecessor's batch group (no longer lengthened): joins there must look again.
+    const prev = cp.jobPrev[o]!;
+    const prevMachine = prev >= 0 ? cp.stationMachine[s.station[prev]!]! : -1;
+    const sealedMachine = prevMachine >= 0 && cp.batchMax[prevMachine]! > 0 ? prevMachine : -1;
     commit(cp, o, chosen, s, free, family, crew, step);
     order[step] = o;
     alt[o] = chosen.alt;
@@ -139,7 +143,7 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
         continue;
       }
       for (let a = cp.altStart[q]!; a < cp.altStart[q + 1]!; a++) {
-        if (cp.altMachine[a] === chosenMachine) {
+        if (cp.altMachine[a] === chosenMachine || cp.altMachine[a] === sealedMachine) {
           valid[j] = 0;
           break;
         }

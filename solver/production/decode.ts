@@ -3,7 +3,13 @@
 // station of its machine where it ends first (every eligible machine when its choice is open), after its job
 // predecessor, the lag and the transport, in open time (placement.ts). Station states are saved every
 // CHECKPOINT positions, so a move that changes the list from position p on re-decodes only from there.
+// On a batch machine an operation may join the station's last group instead (batching.ts); an operation
+// bound by a maximum lag to its predecessor is placed with it as a chain, at the chain's first position
+// (lag-chain.ts). An operation that needs an operator books one (operators.ts); operator timelines are
+// not append-only, so each booking is logged with the list position it was placed at and undone by it.
+import { BatchGroups } from './batching.js';
 import { setupSeconds, type CompiledProduction } from './compiled.js';
+import { LagChains } from './lag-chain.js';
 import { holdEnd, newCrewState, pinnedOperator, placeOperation, type CrewState } from './operators.js';
 import { newPlacement, type Placement } from './placement.js';
 
@@ -29,8 +35,12 @@ export class Schedule {
   /** Station free times and families at every CHECKPOINT-th list position. */
   readonly ckFree: Float64Array;
   readonly ckFamily: Int32Array;
-  /** -1 when every operation found a place, else the first operation that did not (open time ran out). */
+  /** -1 when every operation found a place, else the first operation that did not (open time ran out, or
+   * no place met its maximum lag: `failedLag`). */
   failed = -1;
+  failedLag = false;
+  /** Batch groups and the station states they need. */
+  readonly groups: BatchGroups;
 
   constructor(cp: CompiledProduction) {
     const n = cp.n;
@@ -43,6 +53,7 @@ export class Schedule {
     const checkpoints = Math.floor(cp.free.length / CHECKPOINT) + 1;
     this.ckFree = new Float64Array(checkpoints * cp.stationCount);
     this.ckFamily = new Int32Array(checkpoints * cp.stationCount);
+    this.groups = new BatchGroups(cp.stationCount, n, checkpoints);
   }
 
   copyFrom(other: Schedule): void {
@@ -58,6 +69,8 @@ export class Schedule {
     this.ckFree.set(other.ckFree);
     this.ckFamily.set(other.ckFamily);
     this.failed = other.failed;
+    this.failedLag = other.failedLag;
+    this.groups.copyFrom(other.groups);
   }
 }
 
@@ -91,17 +104,38 @@ export interface Best {
   alt: number;
   /** Operator held, -1 for none. */
   operator: number;
+  /** It joins the station's last batch group; its start meets its maximum lag. */
+  join: boolean;
+  lagOk: boolean;
+  /** Input: its setup may not start before this (a chain delaying it, lag-chain.ts); read once, reset to 0. */
+  notBefore: number;
 }
 
 export function newBest(): Best {
-  return { end: Infinity, start: Infinity, setupStart: Infinity, station: -1, alt: -1, operator: -1 };
+  return {
+    end: Infinity,
+    start: Infinity,
+    setupStart: Infinity,
+    station: -1,
+    alt: -1,
+    operator: -1,
+    join: false,
+    lagOk: false,
+    notBefore: 0,
+  };
+}
+
+/** Slack on a maximum lag for float noise (far below the checkers' tolerance of 1e-9 relative). */
+export function lagSlack(t: number): number {
+  return 1e-10 * Math.max(1, Math.abs(t));
 }
 
 /**
  * The station, among those of alternatives a0 .. a1 - 1 of operation o, where o ends first given the station
  * states `free`/`family` and the times of its job predecessor in `s` (ties: the first alternative and
- * station), with a skilled operator free and on shift when it needs one (operators.ts). `best.station` is -1
- * when there is none.
+ * station; then a place that meets its maximum lag first, and a batch joined on equal ends), with a skilled
+ * operator free and on shift when it needs one (operators.ts; an operation that needs one joins no batch).
+ * Its setup starts not before `best.notBefore`. `best.station` is -1 when there is none.
  */
 export function bestPlacement(
   cp: CompiledProduction,
@@ -115,16 +149,25 @@ export function bestPlacement(
   best: Best,
   crew: CrewState,
 ): Best {
+  const notBefore = best.notBefore;
+  best.notBefore = 0;
   const j = cp.jobOf[o]!;
   const prev = cp.jobPrev[o]!;
   const fam = cp.family[o]!;
   const m = cp.m;
+  const prevEnd = prev >= 0 ? s.end[prev]! : -Infinity;
+  const maxLag = prev >= 0 ? cp.maxLag[o]! : Infinity;
+  const bound = maxLag < Infinity;
+  const groups = s.groups;
   best.end = Infinity;
   best.start = Infinity;
   best.setupStart = Infinity;
   best.station = -1;
   best.alt = -1;
   best.operator = -1;
+  best.join = false;
+  best.lagOk = false;
+  const mayJoin = cp.crew.opSkill[o]! < 0;
   for (let a = a0; a < a1; a++) {
     const mc = cp.altMachine[a]!;
     let ready: number;
@@ -138,20 +181,50 @@ export function bestPlacement(
       const at = cp.jobFrom[j]!;
       if (at >= 0 && cp.now + cp.transport[at * m + mc]! > ready) ready = cp.now + cp.transport[at * m + mc]!;
     }
+    if (notBefore > ready) ready = notBefore;
+    const batch = mayJoin && cp.batchMax[mc]! > 0;
     const pause = cp.mayPause[mc] === 1;
     const open = cp.open[mc]!;
     const work = cp.altWork[a]!;
     for (let st = cp.stationStart[mc]!; st < cp.stationStart[mc + 1]!; st++) {
       const earliest = free[st]! > ready ? free[st]! : ready;
-      const setup = setupSeconds(cp, mc, family[st]!, fam);
-      placeOperation(cp.crew, crew, o, open, pause, earliest, setup, work, p);
-      if (p.end < best.end || (p.end === best.end && best.station < 0)) {
+      placeOperation(
+        cp.crew,
+        crew,
+        o,
+        open,
+        pause,
+        earliest,
+        setupSeconds(cp, mc, family[st]!, fam),
+        work,
+        p,
+      );
+      // Inline: this is the hot loop of every decode.
+      const lagOk = !bound || p.start - prevEnd <= maxLag + 1e-10 * (p.start > 1 ? p.start : 1);
+      if (lagOk ? !best.lagOk || p.end < best.end : !best.lagOk && p.end < best.end) {
         best.end = p.end;
         best.start = p.start;
         best.setupStart = p.setupStart;
         best.station = st;
         best.alt = a;
         best.operator = crew.operator;
+        best.join = false;
+        best.lagOk = lagOk;
+      }
+      if (!batch || groups.leader[st]! < 0) continue;
+      groups.scratch[0] = ready;
+      groups.scratch[1] = prevEnd;
+      if (!groups.joinEnd(cp, o, a, st, s, free, p)) continue;
+      // A join (its maximum lag checked) ends with its group: better on an equal end too.
+      if (!best.lagOk || p.end <= best.end) {
+        best.end = p.end;
+        best.start = p.start;
+        best.setupStart = p.setupStart;
+        best.station = st;
+        best.alt = a;
+        best.operator = -1;
+        best.join = true;
+        best.lagOk = true;
       }
     }
   }
@@ -177,9 +250,22 @@ export function commit(
   s.operator[o] = best.operator;
   if (best.operator >= 0)
     crew.timeline.book(best.operator, best.setupStart, holdEnd(cp.crew, o, best.start, best.end), position);
+  const prev = cp.jobPrev[o]!;
+  if (prev >= 0) s.groups.seal(prev, s.station[prev]!);
+  if (best.join) s.groups.join(cp, o, best.station, best.alt, s.end);
+  else s.groups.open(cp, o, best.station, best.alt);
   free[best.station] = best.end;
   const fam = cp.family[o]!;
   if (fam >= 0) family[best.station] = fam;
+}
+
+/**
+ * The list position from which a change to o's machine must be decoded: its chain's first operation's, or 0
+ * for one placed before the list (`pos`: list positions by operation).
+ */
+export function placedFrom(cp: CompiledProduction, o: number, pos: Int32Array): number {
+  while (cp.lagTail[o]) o = cp.jobPrev[o]!;
+  return cp.lagUrgent[o] ? 0 : pos[o]!;
 }
 
 export class Decoder {
@@ -187,6 +273,7 @@ export class Decoder {
   private readonly family: Int32Array;
   private readonly placement = newPlacement();
   private readonly best = newBest();
+  private readonly chains: LagChains;
   readonly crew: CrewState;
   /** The content whose bookings the timeline holds in full: its stamp, parent and agreement (-1: none). */
   private held = -1;
@@ -196,6 +283,7 @@ export class Decoder {
   constructor(private readonly cp: CompiledProduction) {
     this.free = new Float64Array(cp.stationCount);
     this.family = new Int32Array(cp.stationCount);
+    this.chains = new LagChains(cp);
     this.crew = newCrewState(cp.crew);
   }
 
@@ -216,13 +304,17 @@ export class Decoder {
     if (crew === this.crew) this.held = -1;
     free.fill(cp.now);
     family.set(cp.stationInitialFamily);
+    out.groups.reset();
     for (let i = 0; i < cp.pinOrder.length; i++) {
       const o = cp.pinOrder[i]!;
       const s = cp.pinStation[o]!;
       const start = cp.pinStart[o]!;
       out.start[o] = start;
       out.setupStart[o] = start;
-      if (cp.pinFrozen[o]) {
+      // A member of a pinned batch shares its group's setup.
+      if (out.groups.pin(cp, o, s, start, cp.pinEnd[o]!, out.end))
+        out.setupStart[o] = out.setupStart[out.groups.group[o]!]!;
+      else if (cp.pinFrozen[o]) {
         const mc = cp.stationMachine[s]!;
         const setup = setupSeconds(cp, mc, family[s]!, cp.family[o]!);
         const from = cp.mayPause[mc] ? cp.open[mc]!.retreatWorking(start, setup) : start - setup;
@@ -247,7 +339,8 @@ export class Decoder {
 
   /**
    * Decodes `enc` into `out`. With `base` and `from`, the operations listed before position `from` keep the
-   * times they have in `base` (which must be the decode of an encoding that agrees up to there).
+   * times they have in `base` (which must be the decode of an encoding that agrees up to there). An operation
+   * is placed at its chain's first position, or before the list (`placedFrom`).
    */
   decode(enc: Encoding, out: Schedule, base?: Schedule, from = 0): Schedule {
     const { cp, free, family } = this;
@@ -261,38 +354,34 @@ export class Decoder {
       this.restoreCrew(enc, out, baseStamp, position);
       free.set(out.ckFree.subarray(ck * S, ck * S + S));
       family.set(out.ckFamily.subarray(ck * S, ck * S + S));
+      out.groups.restore(ck, free, out.end);
       out.parent = baseStamp;
       out.agree = position;
+      // The base decoded what comes before without failing (the searches keep only such schedules).
+      out.failed = -1;
+      out.failedLag = false;
     } else {
       this.pins(out);
       out.parent = -1;
       out.agree = 0;
+      out.failed = -1;
+      out.failedLag = false;
+      const urgent = cp.urgentOrder;
+      for (let i = 0; i < urgent.length; i++) this.placeOne(urgent[i]!, enc.alt, out, i - urgent.length);
     }
     out.stamp = ++stamps;
-    out.failed = -1;
     const { order, alt } = enc;
-    const p = this.placement;
     for (; position < order.length; position++) {
       if (position % CHECKPOINT === 0) {
         const at = (position / CHECKPOINT) * S;
         out.ckFree.set(free, at);
         out.ckFamily.set(family, at);
+        out.groups.save(position / CHECKPOINT);
       }
       const o = order[position]!;
-      let a0 = cp.altStart[o]!;
-      let a1 = cp.altStart[o + 1]!;
-      if (alt[o]! >= 0) {
-        a0 = alt[o]!;
-        a1 = a0 + 1;
-      }
-      const best = bestPlacement(cp, o, a0, a1, out, free, family, p, this.best, this.crew);
-      if (best.station < 0 || best.end === Infinity) {
-        if (out.failed < 0) out.failed = o;
-        best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
-        best.alt = a0;
-        best.operator = -1;
-      }
-      commit(cp, o, best, out, free, family, this.crew, position);
+      // Placed with the head of its chain, or before the list.
+      if (cp.lagTail[o] || cp.lagUrgent[o]) continue;
+      this.placeOne(o, alt, out, position);
     }
     this.held = out.stamp;
     this.heldParent = out.parent;
@@ -303,23 +392,73 @@ export class Decoder {
   /**
    * Brings the operator timeline to the bookings of `s` (a copy of the base stamped `baseStamp`) before list
    * `position`: undo back to it when the timeline holds the base; when it holds a content decoded from the
-   * base, undo back to where the two agree and book the base's operations from there; else from the pins.
+   * base, undo back to where the two agree and book the base's from there; else rebuild from the pins.
+   * Bookings carry the position their operation was placed at: a chain's at its head's, the operations
+   * placed before the list (urgentOrder) at negative positions.
    */
   private restoreCrew(enc: Encoding, s: Schedule, baseStamp: number, position: number): void {
     const { cp } = this;
     const timeline = this.crew.timeline;
     let from = position;
-    if (this.held < 0) {
-      this.pins(s);
+    if (this.held < 0 || (baseStamp !== this.held && baseStamp !== this.heldParent)) {
+      timeline.clear();
+      for (let i = 0; i < cp.pinOrder.length; i++) {
+        const o = cp.pinOrder[i]!;
+        const w = s.operator[o]!;
+        if (w >= 0) timeline.bookPinned(w, s.setupStart[o]!, holdEnd(cp.crew, o, s.start[o]!, s.end[o]!));
+      }
+      const urgent = cp.urgentOrder;
+      for (let i = 0; i < urgent.length; i++) this.rebook(urgent[i]!, s, i - urgent.length);
       from = 0;
-    } else if (baseStamp !== this.held) {
-      from = baseStamp === this.heldParent ? Math.min(this.heldAgree, position) : 0;
-    }
+    } else if (baseStamp !== this.held) from = Math.min(this.heldAgree, position);
     timeline.restore(from);
     for (let i = from; i < position; i++) {
       const o = enc.order[i]!;
-      const w = s.operator[o]!;
-      if (w >= 0) timeline.book(w, s.setupStart[o]!, holdEnd(cp.crew, o, s.start[o]!, s.end[o]!), i);
+      if (!cp.lagTail[o] && !cp.lagUrgent[o]) this.rebook(o, s, i);
     }
+  }
+
+  /** Books the operators of o and of the chain it heads as `s` has them, at list `position`. */
+  private rebook(o: number, s: Schedule, position: number): void {
+    const { cp } = this;
+    for (let k = o; k >= 0; k = cp.jobNext[k]!) {
+      if (k !== o && !cp.lagTail[k]) break;
+      const w = s.operator[k]!;
+      if (w >= 0)
+        this.crew.timeline.book(w, s.setupStart[k]!, holdEnd(cp.crew, k, s.start[k]!, s.end[k]!), position);
+    }
+  }
+
+  /** Places o (with its chain when operations follow it within a maximum lag) into `out`, at `position`. */
+  private placeOne(o: number, alt: Int32Array, out: Schedule, position: number): void {
+    const { cp, free, family } = this;
+    const p = this.placement;
+    const next = cp.jobNext[o]!;
+    if (next >= 0 && cp.lagTail[next]) {
+      const failed = this.chains.place(o, alt, out, free, family, p, this.best, this.crew, position);
+      if (failed >= 0 && out.failed < 0) {
+        out.failed = failed;
+        out.failedLag = this.chains.failedLag;
+      }
+      return;
+    }
+    let a0 = cp.altStart[o]!;
+    let a1 = cp.altStart[o + 1]!;
+    if (alt[o]! >= 0) {
+      a0 = alt[o]!;
+      a1 = a0 + 1;
+    }
+    const best = bestPlacement(cp, o, a0, a1, out, free, family, p, this.best, this.crew);
+    if (best.station < 0 || best.end === Infinity) {
+      if (out.failed < 0) out.failed = o;
+      best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
+      best.alt = a0;
+      best.operator = -1;
+    } else if (!best.lagOk && out.failed < 0) {
+      // Bound by a maximum lag to a pinned predecessor: no delay can help.
+      out.failed = o;
+      out.failedLag = true;
+    }
+    commit(cp, o, best, out, free, family, this.crew, position);
   }
 }

@@ -5,7 +5,7 @@
 // number of iterations give the same trajectory; a time budget only decides when to stop.
 import { FastRandom } from '../heuristics/fast-random.js';
 import type { CompiledProduction } from './compiled.js';
-import { Decoder, Schedule, type Encoding } from './decode.js';
+import { Decoder, placedFrom, Schedule, type Encoding } from './decode.js';
 import {
   compareKeys,
   evaluate,
@@ -156,7 +156,7 @@ export class LocalSearch {
         let next = a0 + rng.int(count);
         if (next === this.current.alt[o]) next = a0 + ((next - a0 + 1) % count);
         enc.alt[o] = next;
-        from = this.pos[o]!;
+        from = placedFrom(cp, o, this.pos);
         altOp = o;
         altBefore = before;
       } else {

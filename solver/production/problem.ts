@@ -40,6 +40,14 @@ export const ProductionOperation = Type.Object(
     operatorFor: Type.Optional(Type.Union([Type.Literal('setup'), Type.Literal('whole')])),
     /** The operator the plan in force gave it: tried first, and kept when it allows the earliest end. */
     preferOperator: Type.Optional(Index),
+    /** Maximum time from the end of the previous operation of the job to this one's start (after its setup):
+     * tempering within hours of the quench; 0 = no-wait. A hard constraint (lag-chain.ts). */
+    maxLag: Type.Optional(Time),
+    /** Batch family: on a batch machine, lots of one family (and one setup family) may share a cycle
+     * (batching.ts). Absent: the operation runs alone there. */
+    batchFamily: Type.Optional(Index),
+    /** Units in the lot, counted against a batch machine's `maxUnits` (default 1). */
+    units: Type.Optional(Type.Number({ minimum: 0 })),
     pin: Type.Optional(ProductionPin),
   },
   { additionalProperties: false },
@@ -79,6 +87,11 @@ export const ProductionMachine = Type.Object(
     initialSetup: Type.Optional(Type.Array(Time)),
     /** Family each station is set up for at `now` (-1: unknown, the initial setup applies). */
     stationFamily: Type.Optional(Type.Array(Type.Integer({ minimum: -1 }))),
+    /** A batch machine: each station runs one group of lots of one batch family per cycle, as long as the
+     * longest member's work, up to `maxUnits` units (a larger lot runs alone). */
+    batch: Type.Optional(
+      Type.Object({ maxUnits: Type.Number({ exclusiveMinimum: 0 }) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -115,20 +128,29 @@ export const ProductionProblem = Type.Object(
 export type ProductionProblem = Static<typeof ProductionProblem>;
 
 /** One operation of a production plan; `job` and `op` index the problem's jobs and remaining operations. */
-export interface PlannedOperation {
-  job: number;
-  op: number;
-  machine: number;
-  station: number;
-  /** Start of the setup (equals `start` without one); work pauses over closed time on pausing machines. */
-  setupStart: number;
-  start: number;
-  end: number;
-  /** Operator index, for an operation that holds one (see README: operators). */
-  operator?: number;
-}
+/** One operation of a plan (also the shape the production worker sends back, checked against it). */
+export const PlannedOperation = Type.Object(
+  {
+    job: Index,
+    op: Index,
+    machine: Index,
+    station: Index,
+    /** Start of the setup (equals `start` without one); work pauses over closed time on pausing machines. */
+    setupStart: Type.Number(),
+    start: Type.Number(),
+    end: Type.Number(),
+    /** Operator index, for an operation that holds one (see README: operators). */
+    operator: Type.Optional(Index),
+    /** On a batch machine: the group it runs in (the global index of the group's first operation), shared
+     * by every member; absent elsewhere. */
+    batch: Type.Optional(Index),
+  },
+  { additionalProperties: false },
+);
+export type PlannedOperation = Static<typeof PlannedOperation>;
 
-export interface ProductionPlan {
-  operations: PlannedOperation[];
-  makespan: number;
-}
+export const ProductionPlan = Type.Object(
+  { operations: Type.Array(PlannedOperation), makespan: Type.Number() },
+  { additionalProperties: false },
+);
+export type ProductionPlan = Static<typeof ProductionPlan>;

@@ -6,7 +6,7 @@ import { TwinError } from '../../twin/errors.js';
 import { compileProduction, type CompiledProduction } from './compiled.js';
 import { construct, DISPATCH_RULES, type DispatchRule } from './construct.js';
 import { Decoder, isValidOrder, Schedule, type Encoding } from './decode.js';
-import { findInfeasibilities } from './infeasibility.js';
+import { findInfeasibilities, maxLagFailure } from './infeasibility.js';
 import { LocalSearch } from './local-search.js';
 import { MilpLns, type MilpLnsOptions, type MilpLnsStats, type Subsolver } from './milp-lns.js';
 import {
@@ -87,6 +87,7 @@ export function planOfSchedule(cp: CompiledProduction, s: Schedule): ProductionP
     const station = s.station[o]!;
     const machine = cp.stationMachine[station]!;
     const j = cp.jobOf[o]!;
+    const batch = s.groups.group[o]!;
     operations.push({
       job: j,
       op: o - cp.jobStart[j]!,
@@ -96,6 +97,7 @@ export function planOfSchedule(cp: CompiledProduction, s: Schedule): ProductionP
       start: s.start[o]!,
       end: s.end[o]!,
       ...(s.operator[o]! >= 0 && { operator: s.operator[o]! }),
+      ...(batch >= 0 && { batch }),
     });
     makespan = Math.max(makespan, s.end[o]!);
   }
@@ -108,6 +110,7 @@ function failure(cp: CompiledProduction, s: Schedule): TwinError {
   const job = cp.problem.jobs[j]!;
   const op = job.operations[o - cp.jobStart[j]!]!;
   const machines = op.alternatives.map((a) => `"${cp.problem.machines[a.machine]!.id}"`).join(', ');
+  if (s.failedLag) return maxLagFailure(cp, o, machines);
   return new TwinError(
     'TWIN_E_INFEASIBLE',
     `order "${job.id}", operation "${op.id}" does not fit on ${machines} before the horizon (${cp.horizon} s): ` +

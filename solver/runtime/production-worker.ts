@@ -5,7 +5,7 @@ import { StringEnum } from '../../twin/schema/string-enum.js';
 import { checkSchema } from '../../twin/validate/schema-check.js';
 import { DISPATCH_RULES } from '../production/construct.js';
 import { ObjectiveSpec } from '../production/objectives.js';
-import { ProductionProblem } from '../production/problem.js';
+import { ProductionPlan, ProductionProblem } from '../production/problem.js';
 import { solveProduction, type ProductionSolveResult } from '../production/solve.js';
 import type { Subsolver } from '../production/milp-lns.js';
 import { loadGlpk, solveWithGlpk } from './milp-backends.js';
@@ -73,27 +73,7 @@ type ProductionTask = Static<typeof ProductionTask>;
 const Time = Type.Number();
 const ProductionResultSchema = Type.Object(
   {
-    plan: Type.Object(
-      {
-        operations: Type.Array(
-          Type.Object(
-            {
-              job: Count,
-              op: Count,
-              machine: Count,
-              station: Count,
-              setupStart: Time,
-              start: Time,
-              end: Time,
-              operator: Type.Optional(Count),
-            },
-            { additionalProperties: false },
-          ),
-        ),
-        makespan: Time,
-      },
-      { additionalProperties: false },
-    ),
+    plan: ProductionPlan,
     values: Type.Object(
       {
         makespan: Time,

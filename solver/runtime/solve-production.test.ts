@@ -83,6 +83,25 @@ describe('ProductionSolverPool', () => {
     expect(r.plan).toEqual(solveProduction(withCrew, { seed: 3, maxIterations: 100 }).plan);
   });
 
+  it('carries the batches of a plan back from the worker', async () => {
+    const furnace: ProductionProblem = {
+      ...problem,
+      machines: [...problem.machines, { id: 'OV', stations: 1, mayPause: false, batch: { maxUnits: 4 } }],
+      jobs: problem.jobs.map((job) => ({
+        ...job,
+        operations: [
+          ...job.operations,
+          { id: 'harden', alternatives: [{ machine: 2, duration: 50 }], batchFamily: 0 },
+        ],
+      })),
+    };
+    const r = await pool.solve(furnace, { seed: 3, maxIterations: 100 });
+    const hardened = r.plan.operations.filter((e) => e.op === 2);
+    expect(hardened.every((e) => e.batch !== undefined)).toBe(true);
+    expect(new Set(hardened.map((e) => e.batch)).size).toBeLessThan(hardened.length);
+    expect(r.plan).toEqual(solveProduction(furnace, { seed: 3, maxIterations: 100 }).plan);
+  });
+
   it('answers a malformed task with an error naming the field', async () => {
     await expect(pool.solve(problem, { seed: -1 })).rejects.toMatchObject({
       code: 'TWIN_E_SCHEMA',

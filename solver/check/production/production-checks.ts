@@ -1,13 +1,14 @@
 // The constraints a shop problem cannot state, re-derived from the production problem: pinned operations
 // where the pin says; on pausing machines, work measured in open time; setups (setup-checks.ts); minimum lags
 // and transport between a job's operations, up to the start of the setup (a station sets up once the lot is
-// there); free operations, setup included, not before `now`; nothing past the horizon; operators
-// (operator-checks.ts).
+// there); maximum lags up to the (processing) start; batches (batch-checks.ts); free operations, setup
+// included, not before `now`; nothing past the horizon; operators (operator-checks.ts).
 import { OpenIntervals } from '../../../twin/calendar-intervals.js';
 import type { PlannedOperation, ProductionPlan, ProductionProblem } from '../../production/problem.js';
 import { opName, t } from '../names.js';
 import { differs, isBefore } from '../time.js';
 import { checkOperators } from './operator-checks.js';
+import { batchesOf, checkBatches } from './batch-checks.js';
 import { checkSetups } from './setup-checks.js';
 
 export const PRODUCTION_VIOLATION_KINDS = [
@@ -25,6 +26,10 @@ export const PRODUCTION_VIOLATION_KINDS = [
   'operatorSkill',
   'operatorShift',
   'operatorOverlap',
+  'maxLag',
+  'batchTimes',
+  'batchFamily',
+  'batchCapacity',
 ] as const;
 export type ProductionViolationKind = (typeof PRODUCTION_VIOLATION_KINDS)[number];
 
@@ -59,6 +64,7 @@ export function checkProductionRules(
     if (ok) byJob.set(`${e.job}/${e.op}`, e);
     return ok;
   });
+  const batches = batchesOf(problem, valid);
   for (const e of valid) {
     const op = problem.jobs[e.job]!.operations[e.op]!;
     const ref = [{ job: e.job, op: e.op }];
@@ -95,7 +101,7 @@ export function checkProductionRules(
         operations: ref,
         message: `${name(e)} ends at ${t(e.end)}, after the horizon ${t(problem.horizon)}`,
       });
-    const work = op.alternatives.find((a) => a.machine === e.machine)?.duration;
+    const work = batches.cycleWork.get(e) ?? op.alternatives.find((a) => a.machine === e.machine)?.duration;
     if (mc.mayPause && work !== undefined) {
       const got = open[e.machine]!.openTimeBetween(e.start, e.end);
       const startsClosed = work > 0 && !open[e.machine]!.isOpen(e.start);
@@ -114,6 +120,14 @@ export function checkProductionRules(
       if (prev) {
         const lag = op.minLag ?? 0;
         const move = problem.transport?.[prev.machine]?.[e.machine] ?? 0;
+        if (op.maxLag !== undefined && isBefore(prev.end + op.maxLag, e.start))
+          out.push({
+            kind: 'maxLag',
+            operations: [{ job: prev.job, op: prev.op }, ...ref],
+            message:
+              `${name(e)} starts at ${t(e.start)}, ${t(e.start - prev.end)} s after ${name(prev)} ends at ` +
+              `${t(prev.end)}: more than its maximum lag of ${t(op.maxLag)} s`,
+          });
         if (isBefore(ready, prev.end + lag))
           out.push({
             kind: 'lag',
@@ -134,7 +148,13 @@ export function checkProductionRules(
       }
     }
   }
-  checkSetups(problem, valid, open, out);
+  checkBatches(problem, batches, out);
+  checkSetups(
+    problem,
+    valid.filter((e) => !batches.riders.has(e)),
+    open,
+    out,
+  );
   checkOperators(problem, valid, open, out);
   return out;
 }

@@ -6,6 +6,10 @@
 // the windows (it is where the shop floor says it is). Setups are left out of the view: a shop problem counts
 // the setup after an operation without a family from nothing set up, while the plant (and the production
 // problem) keeps the station set up for the last family; setup-checks.ts checks them on the plan's own setups.
+// The members of a batch other than its leader (batch-checks.ts) share the leader's station interval: each
+// gets a machine of its own in the view (its station's windows), so the shop checker still judges its route
+// order and windows but not an overlap with its own batch.
+import { batchesOf } from './batch-checks.js';
 import type { ProductionPlan, ProductionProblem } from '../../production/problem.js';
 import type {
   ScheduledOperation,
@@ -51,6 +55,10 @@ export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): Sh
   };
   const entry = new Map<string, ProductionPlan['operations'][number]>();
   for (const e of plan.operations) if (!entry.has(`${e.job}/${e.op}`)) entry.set(`${e.job}/${e.op}`, e);
+  const valid = [...entry.values()].filter(
+    (e) => problem.jobs[e.job]?.operations[e.op] !== undefined && stationIndex(e.machine, e.station) >= 0,
+  );
+  const { riders } = batchesOf(problem, valid);
   const machines: ShopMachine[] = [];
   problem.machines.forEach((mc, k) => {
     for (let s = 0; s < mc.stations; s++) {
@@ -62,6 +70,12 @@ export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): Sh
       machines.push({ id: mc.stations > 1 ? `${mc.id}#${s + 1}` : mc.id, unavailable: windows });
     }
   });
+  const riderMachine = new Map<ProductionPlan['operations'][number], number>();
+  for (const e of riders) {
+    riderMachine.set(e, machines.length);
+    const station = machines[stationIndex(e.machine, e.station)]!;
+    machines.push({ id: `${station.id} (batch)`, unavailable: station.unavailable ?? [] });
+  }
   const jobs: ShopJob[] = problem.jobs.map((job, j) => {
     const pinnedFirst = job.operations[0]?.pin;
     const release = Math.max(job.release, problem.now);
@@ -84,6 +98,8 @@ export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): Sh
                 duration: Number.isFinite(duration) && duration >= 0 ? duration : alt.duration,
               }));
             });
+        const rider = planned && riderMachine.get(planned);
+        if (rider !== undefined) alternatives.push({ machine: rider, duration: elapsed });
         return { id: op.id, alternatives };
       }),
     };
@@ -91,7 +107,7 @@ export function shopViewOf(problem: ProductionProblem, plan: ProductionPlan): Sh
   const operations: ScheduledOperation[] = plan.operations.map((e) => ({
     job: e.job,
     op: e.op,
-    machine: stationIndex(e.machine, e.station),
+    machine: riderMachine.get(e) ?? stationIndex(e.machine, e.station),
     start: e.start,
     end: e.end,
   }));

@@ -3,8 +3,8 @@ import type { Plan } from '../../../twin/schema/plan.js';
 import type { CompiledModel } from './compiled.js';
 
 /**
- * A plan compiled for following: per machine, its assignments in plan order (by planned start, then by their
- * place in the plan). The machine takes them in that sequence and, unless early starts are allowed, not
+ * A plan compiled for following: per machine, its assignments in plan order (by planned start, then by batch
+ * group, then by their place in the plan). The machine takes them in that sequence and, unless early starts are allowed, not
  * before the planned start of their setup. Alternatives are fixed by the plan.
  */
 export interface PlanIndex {
@@ -83,7 +83,8 @@ export function compilePlan(plan: Plan, model: CompiledModel): PlanIndex {
   for (let m = 0; m < model.machines.length; m++) {
     const mine: number[] = [];
     for (let i = 0; i < n; i++) if (index.machine[i] === m && !index.skip[i]) mine.push(i);
-    mine.sort((a, b) => list[a]!.startS - list[b]!.startS || a - b);
+    // A batch's members stay together even when another group on the machine starts at the same time.
+    mine.sort((a, b) => list[a]!.startS - list[b]!.startS || index.group[a]! - index.group[b]! || a - b);
     index.sequences.push(Int32Array.from(mine));
   }
   return index;
