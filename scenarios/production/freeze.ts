@@ -21,6 +21,8 @@ export interface PreviousOperation {
   operator?: string;
   /** The batch id it runs in on a batch machine. */
   batch?: string;
+  /** Its position in the priority list the plan was decoded from. */
+  rank?: number;
 }
 
 /** A batch frozen so far: where it runs, when its setup starts, what it holds. */

@@ -76,6 +76,7 @@ export function toTwinPlan(
         operator: problem.operators![e.operator]!.id as Assignment['operator'],
       }),
       ...(e.batch !== undefined && { batch: `${machine.id}:${batchId(e.batch)}` }),
+      ...(e.rank !== undefined && !op.pin && { rank: e.rank }),
     };
   });
   return createPlan(
@@ -105,6 +106,7 @@ export function previousOperations(plan: Plan, epochMs: number): Map<string, Pre
       end: a.endS + shift,
       ...(a.operator !== undefined && { operator: a.operator }),
       ...(a.batch !== undefined && { batch: a.batch }),
+      ...(a.rank !== undefined && { rank: a.rank }),
     });
   return out;
 }

@@ -1,7 +1,7 @@
 // What a repair starts from: the live state the plan in force implies at `now` (its operations that ended
 // are done, those under way are running), the previous plan's start and machine per operation (the stability
-// reference), and its sequence as an encoding (free operations by previous start, new ones by release,
-// machines kept where still eligible).
+// reference), and its sequence as an encoding (free operations in the order the plan in force was decoded
+// from, else by previous start; new ones by release; machines kept where still eligible).
 import type { OperationProgress } from '../../twin/schema/order.js';
 import type { Encoding } from '../../solver/production/decode.js';
 import type { StabilityReference } from '../../solver/production/objectives.js';
@@ -65,17 +65,59 @@ export function stabilityReference(
   return { start: Float64Array.from(starts), machine: Int32Array.from(machines), toleranceS };
 }
 
-/** The previous sequence as an encoding of the new problem. */
-export function repairStart(problem: ProductionProblem, reference: StabilityReference): Encoding {
+/**
+ * The key each operation of the new problem is listed by: its rank in the list the plan in force was decoded
+ * from, when that plan gives ranks (decoding the same list again gives the same plan where nothing changed);
+ * else its start in that plan. One without a rank goes after every operation the plan in force starts before
+ * it: a pinned one by its start there, a new one by its release.
+ */
+export function previousKeys(
+  problem: ProductionProblem,
+  previous: ReadonlyMap<string, PreviousOperation>,
+): Float64Array {
+  const known: { start: number; rank: number }[] = [];
+  const ranked = [...previous.values()].some((p) => p.rank !== undefined);
+  for (const p of previous.values())
+    if (!ranked || p.rank !== undefined) known.push({ start: p.start, rank: ranked ? p.rank! : p.start });
+  known.sort((x, y) => x.start - y.start);
+  // Highest key among the operations that start by known[i].start.
+  const upTo = new Float64Array(known.length);
+  known.forEach((k, i) => (upTo[i] = Math.max(k.rank, i > 0 ? upTo[i - 1]! : -Infinity)));
+  const after = (t: number): number => {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (known[mid]!.start <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? -0.5 : upTo[lo - 1]! + 0.5;
+  };
+  const keys: number[] = [];
+  for (const job of problem.jobs) {
+    for (const op of job.operations) {
+      const p = previous.get(opKey(job.id, op.id));
+      const key = ranked ? p?.rank : p?.start;
+      // Pinned in the plan in force (no rank): by its start there; new: by its release.
+      keys.push(key ?? after(p ? p.start : Math.max(job.release, problem.now)));
+    }
+  }
+  return Float64Array.from(keys);
+}
+
+/** The previous sequence (`keys`, previousKeys) as an encoding of the new problem, machines kept. */
+export function repairStart(
+  problem: ProductionProblem,
+  reference: StabilityReference,
+  keys: Float64Array,
+): Encoding {
   const free: { o: number; job: number; key: number }[] = [];
   const alt: number[] = [];
   let o = 0;
   let a = 0;
   problem.jobs.forEach((job, j) => {
     for (const op of job.operations) {
-      const before = reference.start[o]!;
-      const key = Number.isNaN(before) ? Math.max(job.release, problem.now) : before;
-      if (!op.pin) free.push({ o, job: j, key });
+      if (!op.pin) free.push({ o, job: j, key: keys[o]! });
       const k = op.alternatives.findIndex((x) => x.machine === reference.machine[o]);
       alt.push(op.pin || k < 0 ? -1 : a + k);
       a += op.alternatives.length;

@@ -68,6 +68,37 @@ function expectValidVersion(
   });
 }
 
+describe('a repair decodes the plan in force in the order it was decoded from', () => {
+  it("records each free operation's rank in the twin plan", () => {
+    const ranked = base.plan.assignments.filter((a) => a.rank !== undefined);
+    expect(ranked.length).toBeGreaterThan(base.plan.assignments.length * 0.9);
+    expect(new Set(ranked.map((a) => a.rank)).size).toBe(ranked.length);
+  });
+
+  it('moves next to nothing when the event changes nothing, and little after a short breakdown', () => {
+    const order = demo.orders[50]!;
+    const same = rescheduleScenario(
+      demo,
+      base.plan as Plan,
+      { kind: 'dueDateChange', at: NOW, order: order.id, due: order.due! },
+      { seed: 1, maxIterations: 0 },
+    );
+    // Decoded by start instead, 324 of 640 moved. What moves here: an operation the freeze lets go (its
+    // operator or setup no longer fits at its old start) and the ones it pushes.
+    expect(same.changes.movedCount).toBeLessThan(20);
+    expect(same.changes.machineChanges).toBe(0);
+    const down = rescheduleScenario(
+      demo,
+      base.plan as Plan,
+      { kind: 'machineDown', at: NOW, machine: 'GR3' as never, repairS: 4 * 3600 },
+      { seed: 1, maxIterations: 0 },
+    );
+    // Only what the breakdown pushes moves: a few operations, not the plant.
+    expect(down.changes.movedCount).toBeGreaterThan(0);
+    expect(down.changes.movedCount).toBeLessThan(40);
+  });
+});
+
 describe('rescheduling the demo plant', () => {
   it.each(events.map((e) => [e.kind, e] as const))(
     '%s gives a valid new version that keeps what is frozen',

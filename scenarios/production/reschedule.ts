@@ -17,7 +17,7 @@ import { describeChanges, type PlanChanges } from './changes.js';
 import { machineOpenTimes } from './machines.js';
 import { applyEvent, type RescheduleEvent } from './events.js';
 import { orderOutcomes, previousOperations, toTwinPlan, type OrderOutcome } from './plan.js';
-import { progressFromPlan, repairStart, stabilityReference } from './repair-start.js';
+import { previousKeys, progressFromPlan, repairStart, stabilityReference } from './repair-start.js';
 import { assertValid } from './schedule.js';
 import { horizonOf, opKey, scenarioToProductionProblem, type ProblemCalendarCache } from './to-problem.js';
 
@@ -105,7 +105,7 @@ export function rescheduleProblem(
     problem,
     open,
     reference,
-    start: repairStart(problem, reference),
+    start: repairStart(problem, reference, previousKeys(problem, before)),
     now,
     before,
     scenarioAfter: live,

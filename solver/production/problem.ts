@@ -144,6 +144,8 @@ export const PlannedOperation = Type.Object(
     /** On a batch machine: the group it runs in (the global index of the group's first operation), shared
      * by every member; absent elsewhere. */
     batch: Type.Optional(Index),
+    /** Position in the priority list it was decoded from (free operations): a repair decodes in this order. */
+    rank: Type.Optional(Index),
   },
   { additionalProperties: false },
 );

@@ -80,8 +80,11 @@ function infeasible(problem: ProductionProblem): void {
   );
 }
 
-export function planOfSchedule(cp: CompiledProduction, s: Schedule): ProductionPlan {
+/** The plan of a decoded schedule; with the list it was decoded from, each free operation's rank in it. */
+export function planOfSchedule(cp: CompiledProduction, s: Schedule, order?: Int32Array): ProductionPlan {
   const operations: PlannedOperation[] = [];
+  const rank = new Int32Array(cp.n).fill(-1);
+  order?.forEach((o, i) => (rank[o] = i));
   let makespan = 0;
   for (let o = 0; o < cp.n; o++) {
     const station = s.station[o]!;
@@ -98,6 +101,7 @@ export function planOfSchedule(cp: CompiledProduction, s: Schedule): ProductionP
       end: s.end[o]!,
       ...(s.operator[o]! >= 0 && { operator: s.operator[o]! }),
       ...(batch >= 0 && { batch }),
+      ...(rank[o]! >= 0 && { rank: rank[o]! }),
     });
     makespan = Math.max(makespan, s.end[o]!);
   }
@@ -193,7 +197,7 @@ export function solveProduction(
   }
   const best = search.best();
   return {
-    plan: planOfSchedule(cp, best.schedule),
+    plan: planOfSchedule(cp, best.schedule, best.encoding.order),
     values: best.values,
     encoding: { order: Int32Array.from(best.encoding.order), alt: Int32Array.from(best.encoding.alt) },
     seed,

@@ -30,6 +30,12 @@ export const Assignment = Type.Object(
     setupS: Type.Optional(Type.Number({ minimum: 0, default: 0, description: 'setup just before start' })),
     batch: Type.Optional(Type.String({ description: 'batch id shared by lots run together' })),
     operator: Type.Optional(OperatorId),
+    rank: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: "position in the search's priority list: a repair decodes the plan in this order",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
