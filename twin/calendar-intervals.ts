@@ -50,7 +50,7 @@ export class OpenIntervals {
   }
 
   /** Index of the first interval that ends after t (count when none does). */
-  private firstEndingAfter(t: number): number {
+  firstEndingAfter(t: number): number {
     let lo = 0;
     let hi = this.count;
     while (lo < hi) {

@@ -105,18 +105,6 @@ export function holdEnd(crew: CompiledCrew, o: number, start: number, end: numbe
   return crew.opWhole[o] ? end : start;
 }
 
-/** Index of the first interval of `bounds` that ends after t. */
-function firstEndingAfter(bounds: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = bounds.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (bounds[2 * mid + 1]! > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** The first instant of [a, b) at which the machine is open and the operator off shift; b when none is. */
 export function firstUncovered(
   machineOpen: OpenIntervals,
@@ -125,7 +113,7 @@ export function firstUncovered(
   b: number,
 ): number {
   const bounds = machineOpen.bounds;
-  for (let i = firstEndingAfter(bounds, a); 2 * i < bounds.length && bounds[2 * i]! < b; i++) {
+  for (let i = machineOpen.firstEndingAfter(a); 2 * i < bounds.length && bounds[2 * i]! < b; i++) {
     const x = Math.max(a, bounds[2 * i]!);
     const y = Math.min(b, bounds[2 * i + 1]!);
     const close = shift.nextClose(x);

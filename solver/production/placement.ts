@@ -14,18 +14,6 @@ export function newPlacement(): Placement {
   return { setupStart: 0, start: 0, end: Infinity };
 }
 
-/** Index of the first interval that ends after t (count when none does). */
-function firstEndingAfter(bounds: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = bounds.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (bounds[2 * mid + 1]! > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * Places `setup` then `work` seconds from `earliest` on. `end` is Infinity when the open time runs out
  * before the horizon (the caller names the operation).
@@ -42,7 +30,7 @@ export function place(
   const count = bounds.length >> 1;
   if (mayPause) {
     // One binary search, then a walk over the few intervals the setup and the work span.
-    let i = firstEndingAfter(bounds, earliest);
+    let i = open.firstEndingAfter(earliest);
     if (i >= count) return fail(out);
     out.setupStart = Math.max(earliest, bounds[2 * i]!);
     i = spend(bounds, i, out.setupStart, setup, out);
@@ -56,7 +44,7 @@ export function place(
     return spend(bounds, i, t, work, out) >= count ? fail(out) : out;
   }
   const length = setup + work;
-  for (let i = firstEndingAfter(bounds, earliest); 2 * i < bounds.length; i++) {
+  for (let i = open.firstEndingAfter(earliest); 2 * i < bounds.length; i++) {
     const from = Math.max(earliest, bounds[2 * i]!);
     if (from + length <= bounds[2 * i + 1]!) {
       out.setupStart = from;
