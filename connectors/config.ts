@@ -94,6 +94,19 @@ export const ServiceConfig = Type.Object(
         opcua: Type.Optional(OpcUaDispatchConfig),
         mqtt: Type.Optional(MqttDispatchConfig),
         timeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+        auto: Type.Optional(
+          Type.Object(
+            {
+              maxOrdersAtRisk: Type.Optional(
+                Type.Integer({ minimum: 0, description: 'dispatch only when at most this many are at risk' }),
+              ),
+            },
+            {
+              additionalProperties: false,
+              description: 'dispatch each validated plan without a planner (absent: plans wait for one)',
+            },
+          ),
+        ),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -130,6 +130,8 @@ export async function startService(config: Readonly<ServiceConfig>, log: Logger)
     now: plantNow,
     workers: config.limits.workers,
     jobs: { maxJobs: config.limits.maxJobs, ttlMs: config.limits.jobTtlS * 1000 },
+    ...(config.dispatch.auto && { autoDispatch: { ...config.dispatch.auto } }),
+    onAutoDispatchError: (plan, err) => log.error({ plan, err }, 'automatic dispatch failed'),
     ready: () => {
       const checks: Record<string, boolean> = plant ? { plant: plant.plant.isRunning } : {};
       return { ready: Object.values(checks).every(Boolean), checks };

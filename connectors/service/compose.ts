@@ -11,7 +11,7 @@ import type { AppDeps, AppOptions } from '../http/deps.js';
 import { JobStore, type Job } from '../jobs/job-store.js';
 import type { PlanDispatcher, PlanValidator, Scheduler } from './contracts.js';
 import { ServiceMetrics } from './metrics.js';
-import { DEFAULT_MAX_PLANS, PlanService } from './plan-service.js';
+import { DEFAULT_MAX_PLANS, PlanService, type AutoDispatchPolicy } from './plan-service.js';
 import { ScenarioService, type RunProgress, type RunResult } from './scenario-service.js';
 import { StreamHub } from './stream-hub.js';
 import { TwinService } from './twin-service.js';
@@ -31,6 +31,9 @@ export interface ServiceParts {
   wallClock?: () => number;
   /** The live order book (default: the scenario's). */
   orders?: () => readonly Order[];
+  /** Dispatch validated plans without a planner (connectors/config.ts `dispatch.auto`). */
+  autoDispatch?: AutoDispatchPolicy;
+  onAutoDispatchError?: (id: string, error: unknown) => void;
 }
 
 export function buildDeps(parts: ServiceParts): AppDeps {
@@ -69,6 +72,8 @@ export function buildDeps(parts: ServiceParts): AppDeps {
       validator: parts.scheduler,
       dispatcher: parts.dispatcher,
       onEvent: (type, data) => stream.publish(type, data),
+      ...(parts.autoDispatch && { autoDispatch: parts.autoDispatch }),
+      ...(parts.onAutoDispatchError && { onAutoDispatchError: parts.onAutoDispatchError }),
     }),
     scenarios: new ScenarioService(scenario, runs, { maxScenarios: 100, workers: parts.workers ?? 1 }),
     runs,

@@ -13,6 +13,13 @@ export interface PlanRecord {
   kpis: Record<string, number>;
   validation?: PlanValidation;
   dispatch?: MachineDispatchState[];
+  /** Who accepted it for dispatch: a planner (the API) or the automatic policy. */
+  acceptedBy?: 'planner' | 'policy';
+}
+
+/** Plans dispatched without a planner once validated, if no more than this many orders are at risk. */
+export interface AutoDispatchPolicy {
+  maxOrdersAtRisk?: number;
 }
 
 export interface PlanServiceOptions {
@@ -20,6 +27,16 @@ export interface PlanServiceOptions {
   validator: PlanValidator;
   dispatcher: PlanDispatcher;
   onEvent?: (type: 'plan' | 'dispatch', data: unknown) => void;
+  /** Absent: a new plan stays a proposal until a planner dispatches it. */
+  autoDispatch?: AutoDispatchPolicy;
+  /** Told when an automatic dispatch fails (it runs after the validation that triggered it returned). */
+  onAutoDispatchError?: (id: string, error: unknown) => void;
+}
+
+/** Orders the risk analysis puts at risk (none when it did not run). */
+function ordersAtRisk(validation: PlanValidation): number {
+  const atRisk = (validation.risk as { atRisk?: unknown } | undefined)?.atRisk;
+  return Array.isArray(atRisk) ? atRisk.length : 0;
 }
 
 /**
@@ -77,10 +94,15 @@ export class PlanService {
     record.validation = validation;
     if (validation.ok) record.plan = advancePlan(record.plan, 'validated');
     this.options.onEvent?.('plan', this.summary(record));
+    const policy = this.options.autoDispatch;
+    if (validation.ok && policy && ordersAtRisk(validation) <= (policy.maxOrdersAtRisk ?? Infinity)) {
+      // Not awaited: acknowledgements may take the dispatch timeout; the stream reports them.
+      this.dispatch(id, 'policy').catch((e: unknown) => this.options.onAutoDispatchError?.(id, e));
+    }
     return record;
   }
 
-  async dispatch(id: string): Promise<PlanRecord> {
+  async dispatch(id: string, acceptedBy: PlanRecord['acceptedBy'] = 'planner'): Promise<PlanRecord> {
     const record = this.get(id);
     if (record.plan.status === 'dispatched' || record.plan.status === 'acknowledged') return record;
     if (record.plan.status !== 'validated') {
@@ -91,6 +113,7 @@ export class PlanService {
       );
     }
     record.plan = advancePlan(record.plan, 'dispatched');
+    record.acceptedBy = acceptedBy;
     this.activeId = id;
     const statuses = await this.options.dispatcher.dispatch(record.plan, (status) => {
       record.dispatch = upsert(record.dispatch ?? [], status);
@@ -117,6 +140,7 @@ export class PlanService {
       frozen: plan.frozen.length,
       kpis: record.kpis,
       active: plan.id === this.activeId,
+      ...(record.acceptedBy && { acceptedBy: record.acceptedBy }),
     };
   }
 
