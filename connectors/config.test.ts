@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redactConfig, resolveConfig } from './config.js';
 
@@ -42,6 +43,30 @@ describe('service configuration', () => {
     expect(() => resolveConfig(mqtt({ sparkplug: { groupId: 'Plant/1' } }), {})).toThrow(/groupId/);
     expect(() => resolveConfig(mqtt({ json: { prefix: 'a/+/b' } }), {})).toThrow(/prefix/);
     expect(() => resolveConfig(mqtt({ jsn: {} }), {})).toThrow(/jsn/);
+  });
+
+  it('gives the history writer a spill folder in the data directory unless it names one or there is none', () => {
+    const influxWrite = { target: { kind: 'v2', url: 'http://127.0.0.1:8428', org: 'o', bucket: 'b' } };
+    const byDefault = resolveConfig({ history: { influxWrite } }, {});
+    expect(byDefault.history.influxWrite?.spill).toEqual({
+      dir: path.join('data', 'influx-spill'),
+      maxBytes: 256 * 1024 * 1024,
+    });
+    expect(byDefault.history.influxWrite?.maxInFlight).toBeGreaterThan(1);
+    const beside = resolveConfig(
+      { history: { influxWrite } },
+      { TWIN_STATE_FILE: '/var/lib/twin/state.json' },
+    );
+    expect(beside.history.influxWrite?.spill?.dir).toBe(path.join('/var/lib/twin', 'influx-spill'));
+    const own = resolveConfig({ history: { influxWrite: { ...influxWrite, spill: { dir: '/spill' } } } }, {});
+    expect(own.history.influxWrite?.spill).toEqual({ dir: '/spill', maxBytes: 256 * 1024 * 1024 });
+    const none = resolveConfig({ history: { influxWrite }, state: { file: null } }, {});
+    expect(none.history.influxWrite?.spill).toBeUndefined();
+    expect(resolveConfig({}, {}).history.influxWrite).toBeUndefined();
+    expect(Object.isFrozen(byDefault.history.influxWrite?.spill)).toBe(true);
+    expect(() => resolveConfig({ history: { influxWrite: { ...influxWrite, maxInFlight: 0 } } }, {})).toThrow(
+      /maxInFlight/,
+    );
   });
 
   it('prints without secrets', () => {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import Type, { type Static } from 'typebox';
 import YAML from 'yaml';
 import { TwinError } from '../twin/errors.js';
 import { MqttDispatchConfig, OpcUaDispatchConfig } from './dispatch/config.js';
 import { MemoryHistoryConfig } from './history/memory-history.js';
-import { InfluxQlReaderConfig, InfluxWriterConfig } from './influx/config.js';
+import { InfluxQlReaderConfig, InfluxWriterConfig, withDefaultSpill } from './influx/config.js';
 import { parseConfig } from './ingest/parse-config.js';
 import { MqttIngestConfig } from './mqtt/config.js';
 import { OpcUaIngestConfig } from './opcua/config.js';
@@ -226,11 +227,19 @@ export function resolveConfig(doc: unknown, env: NodeJS.ProcessEnv): Readonly<Se
     setPath(merged, key.path, envValue(name, raw, key.kind));
   }
   try {
-    return deepFreeze(parseConfig(ServiceConfig, merged, 'configuration'));
+    return deepFreeze(withDataDirDefaults(parseConfig(ServiceConfig, merged, 'configuration')));
   } catch (err) {
     if (err instanceof TwinError) throw new TwinError('TWIN_E_CONFIG', err.message, err.details);
     throw err;
   }
+}
+
+/** Defaults that depend on other keys: the history writer's spill folder goes in the data directory. */
+function withDataDirDefaults(config: ServiceConfig): ServiceConfig {
+  const write = config.history.influxWrite;
+  if (!write) return config;
+  const dataDir = config.state.file === null ? undefined : dirname(config.state.file);
+  return { ...config, history: { ...config.history, influxWrite: withDefaultSpill(write, dataDir) } };
 }
 
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<Readonly<ServiceConfig>> {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import { TaggedUnion } from '../../twin/schema/tagged-union.js';
 import { parseConfig } from '../ingest/parse-config.js';
@@ -40,6 +41,8 @@ export const InfluxV1Target = Type.Object(
   { additionalProperties: false },
 );
 
+const DEFAULT_SPILL_MAX_BYTES = 256 * 1024 * 1024;
+
 export const InfluxWriterConfig = Type.Object(
   {
     target: TaggedUnion([InfluxV2Target, InfluxV1Target], { description: 'where to write: v2 or v1' }),
@@ -49,6 +52,12 @@ export const InfluxWriterConfig = Type.Object(
       maximum: 100_000,
       default: 5_000,
       description: 'points per request',
+    }),
+    maxInFlight: Type.Integer({
+      minimum: 1,
+      maximum: 16,
+      default: 3,
+      description: 'batch requests under way at once (one while the database fails, until it answers again)',
     }),
     flushIntervalMs: Type.Integer({
       minimum: 1,
@@ -82,11 +91,15 @@ export const InfluxWriterConfig = Type.Object(
           dir: Type.String({ minLength: 1, description: 'folder of spilled batches (created if missing)' }),
           maxBytes: Type.Integer({
             minimum: 1,
-            default: 256 * 1024 * 1024,
+            default: DEFAULT_SPILL_MAX_BYTES,
             description: 'folder size bound',
           }),
         },
-        { additionalProperties: false },
+        {
+          additionalProperties: false,
+          description:
+            'where batches go when memory is full (the service defaults it to influx-spill beside state.file)',
+        },
       ),
     ),
   },
@@ -98,6 +111,19 @@ export type InfluxTarget = InfluxWriterConfig['target'];
 /** Validate a writer configuration; throws a TwinError naming each bad field. */
 export function parseInfluxWriterConfig(value: unknown): InfluxWriterConfig {
   return parseConfig(InfluxWriterConfig, value, 'influx writer configuration');
+}
+
+/**
+ * The service's writer configuration: when it names no spill folder, `influx-spill` in the data directory (the
+ * folder of the state file), so that an outage longer than memory holds loses nothing. Without a data
+ * directory (no state file) it stays without one.
+ */
+export function withDefaultSpill(
+  config: InfluxWriterConfig,
+  dataDir: string | undefined,
+): InfluxWriterConfig {
+  if (config.spill || dataDir === undefined) return config;
+  return { ...config, spill: { dir: path.join(dataDir, 'influx-spill'), maxBytes: DEFAULT_SPILL_MAX_BYTES } };
 }
 
 export const InfluxQlReaderConfig = Type.Object(

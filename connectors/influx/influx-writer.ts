@@ -10,6 +10,7 @@ import {
   retryAfterMs,
   type LineSender,
 } from './line-sender.js';
+import { RetryRounds } from './retry-rounds.js';
 import { SpillStore, type SpillFile } from './spill-store.js';
 
 /** Counts since the writer started (a point counts once in written, rejected, dropped or still pending). */
@@ -40,15 +41,20 @@ export interface InfluxWriterOptions {
   onPressure?(saturated: boolean): void;
 }
 
-/** A sealed batch: its lines joined once (sent, retried and spilled as is), from memory or a spill file. */
-type Batch = { body: string; points: number; spill?: SpillFile };
+/**
+ * A sealed batch: its lines joined once (sent, retried and spilled as is), from memory or a spill file. `seq` keeps
+ * memory batches in order when a failed one goes back to the queue; `round` is the retry round it was sent in.
+ */
+type Batch = { body: string; points: number; seq: number; round: number; spill?: SpillFile };
 
 /**
  * The history writer: an ObservationSink that turns observations into line protocol and writes them in
- * batches to InfluxDB (v2 API, or v1 /write for 1.x before 1.8) or VictoriaMetrics. One request at a time;
- * a failed batch stays at the head and is retried with exponential backoff. While the database is down,
- * memory holds up to maxBufferPoints (back-pressure reported from the high-water mark on), then the oldest
- * batches go to the spill folder, and only when that is full too are points dropped: counted and logged.
+ * batches to InfluxDB (v2 API, or v1 /write for 1.x before 1.8) or VictoriaMetrics. Up to maxInFlight requests
+ * at once while the database answers; a failed batch goes back to its place in the queue and the writer backs
+ * off (exponentially, one backoff per round however many requests failed in it), then probes with one request
+ * at a time until a write succeeds. While the database is down or slow, memory holds up to maxBufferPoints
+ * (back-pressure reported from the high-water mark on), then the oldest batches go to the spill folder, and
+ * only when that is full too are points dropped: counted and logged.
  */
 export class InfluxWriter implements ObservationSink {
   readonly config: InfluxWriterConfig;
@@ -57,13 +63,19 @@ export class InfluxWriter implements ObservationSink {
   private readonly logger: ConnectorLogger;
   private readonly encoder: LineEncoder;
   private readonly onPressure: ((saturated: boolean) => void) | undefined;
-  /** Lines of the batch being filled (the array is reused from batch to batch). */
+  /**
+   * Lines of the batch being filled (the array is reused from batch to batch). Joined once when sealed: a flat
+   * string held while the database is down takes less than half the memory of the same lines concatenated as
+   * they come (V8 keeps those as a tree of pieces until it is sent).
+   */
   private readonly current: string[] = [];
+  private nextSeq = 0;
   /** Sealed batches in memory, oldest first. */
   private readonly queue: Batch[] = [];
   private memoryPoints = 0;
-  private inFlight: Batch | undefined;
-  private inFlightDone: Promise<void> = Promise.resolve();
+  /** Requests under way, each settled (counted, requeued) when its promise resolves. */
+  private readonly inFlight = new Map<Batch, Promise<void>>();
+  private readonly rounds: RetryRounds;
   private flushTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private saturated = false;
@@ -79,6 +91,7 @@ export class InfluxWriter implements ObservationSink {
     this.logger = options.logger ?? silentLogger;
     this.encoder = new LineEncoder({ site: this.config.site, lineOf: options.lineOf });
     this.onPressure = options.onPressure;
+    this.rounds = new RetryRounds(this.config.retry);
     const spill = this.config.spill;
     this.spillStore = spill ? new SpillStore(spill.dir, spill.maxBytes, this.logger) : undefined;
     if (this.spillStore && this.spillStore.points > 0) {
@@ -95,6 +108,7 @@ export class InfluxWriter implements ObservationSink {
       if (observations.length > 0) this.drop(observations.length, 'the writer is closed');
       return;
     }
+    const batchSize = this.config.batchSize;
     for (const observation of observations) {
       const result = this.encoder.encode(observation);
       if (!result.ok) {
@@ -105,9 +119,8 @@ export class InfluxWriter implements ObservationSink {
         });
         continue;
       }
-      this.current.push(result.line);
       this.memoryPoints++;
-      if (this.current.length >= this.config.batchSize) this.sealCurrent();
+      if (this.current.push(result.line) >= batchSize) this.sealCurrent();
     }
     if (this.current.length > 0 && !this.flushTimer)
       this.flushTimer = setTimeout(() => {
@@ -140,7 +153,8 @@ export class InfluxWriter implements ObservationSink {
 
   /**
    * Sends everything held in memory and in the spill folder. Resolves true once all of it is written (or
-   * refused by the server), false if `timeoutMs` passes first (the points stay buffered and keep being retried).
+   * refused by the server) and no request is under way, false if `timeoutMs` passes first (the points stay
+   * buffered and keep being retried).
    */
   async flush(timeoutMs = 30_000): Promise<boolean> {
     this.sealCurrent();
@@ -173,8 +187,8 @@ export class InfluxWriter implements ObservationSink {
     clearTimeout(this.flushTimer);
     clearTimeout(this.retryTimer);
     this.flushTimer = this.retryTimer = undefined;
-    // A request still under way settles within requestTimeoutMs; a failed batch then returns to the queue.
-    await this.inFlightDone;
+    // Requests still under way settle within requestTimeoutMs; failed batches then return to the queue.
+    await Promise.all(this.inFlight.values());
     if (!drained) {
       this.sealCurrent();
       for (let batch = this.queue.shift(); batch; batch = this.queue.shift())
@@ -184,13 +198,14 @@ export class InfluxWriter implements ObservationSink {
   }
 
   private sealCurrent(): void {
-    if (this.current.length === 0) return;
-    this.queue.push({ body: this.current.join('\n'), points: this.current.length });
+    const points = this.current.length;
+    if (points === 0) return;
+    this.queue.push({ body: this.current.join('\n'), points, seq: this.nextSeq++, round: 0 });
     this.current.length = 0;
   }
 
   private idle(): boolean {
-    return this.memoryPoints === 0 && !this.inFlight && (this.spillStore?.points ?? 0) === 0;
+    return this.memoryPoints === 0 && this.inFlight.size === 0 && (this.spillStore?.points ?? 0) === 0;
   }
 
   /** Keeps memory within maxBufferPoints by moving the oldest waiting batches out; reports back-pressure. */
@@ -199,7 +214,7 @@ export class InfluxWriter implements ObservationSink {
     while (this.memoryPoints > max) {
       if (this.queue.length === 0) this.sealCurrent();
       const oldest = this.queue.shift();
-      if (!oldest) break; // only the in-flight batch is left
+      if (!oldest) break; // only batches in flight are left
       this.spillOrDrop(oldest, 'memory buffer full');
     }
     const high = max * this.config.highWaterRatio;
@@ -231,36 +246,39 @@ export class InfluxWriter implements ObservationSink {
     this.onPressure?.(saturated);
   }
 
-  /** Sends the next batch unless one is in flight or a retry is pending. */
+  /**
+   * Sends waiting batches (memory first, then the spill folder) up to maxInFlight requests; one at a time while
+   * the database fails, none while a backoff runs.
+   */
   private pump(): void {
-    if (this.inFlight || this.retryTimer || this.closed) {
-      this.checkIdle();
-      return;
+    const limit = this.counts.failures > 0 ? 1 : this.config.maxInFlight;
+    while (!this.closed && !this.retryTimer && this.inFlight.size < limit) {
+      const batch = this.queue.shift() ?? (this.spillStore && this.takeSpilled(this.spillStore));
+      if (!batch) break;
+      batch.round = this.rounds.current;
+      this.inFlight.set(
+        batch,
+        this.send(batch.body).then(
+          () => this.settle(batch, undefined),
+          (error: unknown) => this.settle(batch, error),
+        ),
+      );
     }
-    const batch = this.queue.shift() ?? (this.spillStore && this.readSpilled(this.spillStore));
-    if (!batch) {
-      this.checkIdle();
-      return;
-    }
-    this.inFlight = batch;
-    this.inFlightDone = this.send(batch.body).then(
-      () => this.settle(batch, undefined),
-      (error: unknown) => this.settle(batch, error),
-    );
+    this.checkIdle();
   }
 
-  /** The oldest spilled batch that reads back intact; the others are set aside by the store and counted dropped. */
-  private readSpilled(store: SpillStore): Batch | undefined {
-    for (let file = store.oldest(); file; file = store.oldest()) {
+  /** The oldest spilled batch not in flight that reads back intact; the store sets aside the others (dropped). */
+  private takeSpilled(store: SpillStore): Batch | undefined {
+    for (let file = store.take(); file; file = store.take()) {
       const body = store.read(file);
-      if (body !== undefined) return { body, points: file.points, spill: file };
+      if (body !== undefined) return { body, points: file.points, seq: -1, round: 0, spill: file };
       this.drop(file.points, `spill file ${file.name} could not be used`);
     }
     return undefined;
   }
 
   private settle(batch: Batch, error: unknown): void {
-    this.inFlight = undefined;
+    this.inFlight.delete(batch);
     const points = batch.points;
     if (error === undefined || !isRetriable(error)) {
       if (error === undefined) this.counts.written += points;
@@ -278,6 +296,7 @@ export class InfluxWriter implements ObservationSink {
           failedAttempts: this.counts.failures,
         });
       this.counts.failures = 0;
+      this.rounds.reset();
       this.dropping = false;
       this.enforceBound();
       this.pump();
@@ -289,16 +308,27 @@ export class InfluxWriter implements ObservationSink {
       this.logger.warn('history writer: write failed; buffering and retrying with backoff', {
         error: describeWriteError(error),
       });
-    if (!batch.spill) this.queue.unshift(batch);
+    if (batch.spill) this.spillStore?.release(batch.spill);
+    else this.requeue(batch);
     if (this.closed) return;
-    const { minDelayMs, maxDelayMs, factor } = this.config.retry;
-    const backoff = Math.min(maxDelayMs, minDelayMs * factor ** (this.counts.failures - 1));
-    const delay = Math.max(retryAfterMs(error), backoff * (0.8 + 0.4 * Math.random()));
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.pump();
-    }, delay);
+    // The others under way with it fail in the same round: one backoff for all of them.
+    const delay = this.retryTimer
+      ? undefined
+      : this.rounds.delayAfter(batch.round, retryAfterMs(error), Math.random());
+    if (delay !== undefined)
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        this.pump();
+      }, delay);
     this.enforceBound();
+    this.pump();
+  }
+
+  /** Puts a failed memory batch back in its place: batches leave the queue oldest first, whatever fails. */
+  private requeue(batch: Batch): void {
+    let index = 0;
+    while (index < this.queue.length && (this.queue[index]?.seq ?? 0) < batch.seq) index++;
+    this.queue.splice(index, 0, batch);
   }
 
   private checkIdle(): void {

@@ -32,6 +32,26 @@ describe('SpillStore', () => {
     expect(oldest && second.read(oldest)).toBe(BODY);
   });
 
+  it('hands each file to one sender at a time, oldest first, and takes back the ones whose send failed', () => {
+    const store = new SpillStore(dir, 1_000_000, recordingLogger());
+    for (const t of [1_000, 2_000, 3_000]) store.write(BODY, 2, t);
+    const first = store.take();
+    const second = store.take();
+    const third = store.take();
+    expect([first, second, third].map((f) => f?.name.slice(0, 13))).toEqual([
+      '0000000001000',
+      '0000000002000',
+      '0000000003000',
+    ]);
+    expect(store.take()).toBeUndefined(); // all three under way
+    if (!first || !second) throw new Error('unreachable');
+    store.release(second); // its send failed: available again
+    store.remove(first); // written
+    expect(store.take()).toBe(second);
+    expect(store).toMatchObject({ points: 4, fileCount: 2 });
+    expect(store.take()).toBeUndefined();
+  });
+
   it('sets aside, logs and skips files that are not its batches, and still reads the others', async () => {
     await writeFile(path.join(dir, '0000000000001-000000000-3.lp'), BODY); // its name says 3 lines
     await writeFile(path.join(dir, '0000000000002-000000001-2.lp'), 'not\nline protocol');

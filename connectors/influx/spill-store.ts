@@ -28,6 +28,8 @@ const SET_ASIDE = '.bad';
  */
 export class SpillStore {
   private readonly files: SpillFile[] = [];
+  /** Files handed out by take() and not yet removed or released: being sent. */
+  private readonly taken = new Set<SpillFile>();
   private seq = 0;
   bytes = 0;
   points = 0;
@@ -110,6 +112,24 @@ export class SpillStore {
   }
 
   /**
+   * The oldest file not already taken, now taken (several batches can be in flight at once). Give it back with
+   * remove() once the database has it, or release() to have it taken again later.
+   */
+  take(): SpillFile | undefined {
+    for (const file of this.files) {
+      if (this.taken.has(file)) continue;
+      this.taken.add(file);
+      return file;
+    }
+    return undefined;
+  }
+
+  /** Makes a taken file available to take() again (its send failed and will be retried). */
+  release(file: SpillFile): void {
+    this.taken.delete(file);
+  }
+
+  /**
    * The body of a spilled batch, checked. Undefined when the file is gone, changed or not a batch of ours: then
    * it is logged, forgotten and renamed `<name>.bad` (the caller counts its points as dropped).
    */
@@ -162,6 +182,7 @@ export class SpillStore {
   }
 
   private forget(file: SpillFile): boolean {
+    this.taken.delete(file);
     const index = this.files.indexOf(file);
     if (index < 0) return false;
     this.files.splice(index, 1);
