@@ -231,6 +231,37 @@ export function bestPlacement(
   return best;
 }
 
+/**
+ * `bestPlacement` over o's alternatives as `alt` fixes them (-1: all of them). When o finds no place before the
+ * horizon, `best` holds a stand-in (the first allowed machine's first station) so that every operation still
+ * gets times, and the answer is false.
+ */
+export function placeAllowed(
+  cp: CompiledProduction,
+  o: number,
+  alt: Int32Array,
+  s: Schedule,
+  free: Float64Array,
+  family: Int32Array,
+  p: Placement,
+  best: Best,
+  crew: CrewState,
+): boolean {
+  let a0 = cp.altStart[o]!;
+  let a1 = cp.altStart[o + 1]!;
+  if (alt[o]! >= 0) {
+    a0 = alt[o]!;
+    a1 = a0 + 1;
+  }
+  bestPlacement(cp, o, a0, a1, s, free, family, p, best, crew);
+  if (best.station >= 0 && best.end !== Infinity) return true;
+  best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
+  best.alt = a0;
+  best.join = false;
+  best.operator = -1;
+  return false;
+}
+
 /** Writes o's place into `s`, advances its station and books its operator for list `position`. */
 export function commit(
   cp: CompiledProduction,
@@ -442,18 +473,9 @@ export class Decoder {
       }
       return;
     }
-    let a0 = cp.altStart[o]!;
-    let a1 = cp.altStart[o + 1]!;
-    if (alt[o]! >= 0) {
-      a0 = alt[o]!;
-      a1 = a0 + 1;
-    }
-    const best = bestPlacement(cp, o, a0, a1, out, free, family, p, this.best, this.crew);
-    if (best.station < 0 || best.end === Infinity) {
+    const best = this.best;
+    if (!placeAllowed(cp, o, alt, out, free, family, p, best, this.crew)) {
       if (out.failed < 0) out.failed = o;
-      best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
-      best.alt = a0;
-      best.operator = -1;
     } else if (!best.lagOk && out.failed < 0) {
       // Bound by a maximum lag to a pinned predecessor: no delay can help.
       out.failed = o;

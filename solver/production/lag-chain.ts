@@ -7,7 +7,7 @@
 // predecessor that no delay can move) is reported, never placed in violation silently. Taking a chain back
 // restores the states of the stations it touched from a small log (no allocation per chain).
 import type { CompiledProduction } from './compiled.js';
-import { bestPlacement, commit, lagSlack, type Best, type Schedule } from './decode.js';
+import { commit, lagSlack, placeAllowed, type Best, type Schedule } from './decode.js';
 import type { CrewState } from './operators.js';
 import type { Placement } from './placement.js';
 
@@ -111,20 +111,9 @@ export class LagChains {
       let excess = 0;
       for (let i = 0; i < len; i++) {
         const o = chain[i]!;
-        let a0 = cp.altStart[o]!;
-        let a1 = cp.altStart[o + 1]!;
-        if (alt[o]! >= 0) {
-          a0 = alt[o]!;
-          a1 = a0 + 1;
-        }
         best.notBefore = notBefore[i]!;
-        bestPlacement(cp, o, a0, a1, s, free, family, p, best, crew);
-        if (best.station < 0 || best.end === Infinity) {
+        if (!placeAllowed(cp, o, alt, s, free, family, p, best, crew)) {
           // Out of open time: delaying cannot help. Place the rest anyway so every time is written.
-          best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
-          best.alt = a0;
-          best.join = false;
-          best.operator = -1;
           commit(cp, o, best, s, free, family, crew, position);
           this.rest(chain, i + 1, len, alt, s, free, family, p, best, crew, position);
           this.failedLag = false;
@@ -169,19 +158,7 @@ export class LagChains {
     const cp = this.cp;
     for (let i = from; i < len; i++) {
       const o = chain[i]!;
-      let a0 = cp.altStart[o]!;
-      let a1 = cp.altStart[o + 1]!;
-      if (alt[o]! >= 0) {
-        a0 = alt[o]!;
-        a1 = a0 + 1;
-      }
-      bestPlacement(cp, o, a0, a1, s, free, family, p, best, crew);
-      if (best.station < 0 || best.end === Infinity) {
-        best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
-        best.alt = a0;
-        best.join = false;
-        best.operator = -1;
-      }
+      placeAllowed(cp, o, alt, s, free, family, p, best, crew);
       commit(cp, o, best, s, free, family, crew, position);
     }
   }
