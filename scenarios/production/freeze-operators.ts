@@ -6,7 +6,7 @@ import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import { OperatorTimeline } from '../../solver/production/operator-timeline.js';
 import {
   compileCrew,
-  firstUncovered,
+  freeOnShift,
   pinnedOperator,
   type CompiledCrew,
 } from '../../solver/production/operators.js';
@@ -52,10 +52,7 @@ export class FrozenCrew {
   }
 
   private fits(w: number, machine: number, a: number, b: number): boolean {
-    return (
-      this.timeline.conflictEnd(w, a, b) < 0 &&
-      firstUncovered(this.open[machine]!, this.crew.shift[w]!, a, b) >= b
-    );
+    return freeOnShift(this.crew, this.timeline, w, this.open[machine]!, a, b);
   }
 
   /**

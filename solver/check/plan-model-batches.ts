@@ -8,32 +8,33 @@ import type { PlanViolation } from './plan-against-model.js';
 import type { ResolvedAssignment, ResolvedPlan } from './plan-model-resolve.js';
 import { t } from './names.js';
 import { differs } from './time.js';
+import { batchBreaks, batchGroups } from './batch-rules.js';
 
 const nameOf = (r: ResolvedAssignment) => `${r.order.id}/${r.order.product.routing[r.op]!.id}`;
 
 export function checkBatches(resolved: ResolvedPlan, plan: Plan, out: PlanViolation[]): void {
   const { compiled, shiftS } = resolved;
-  const groups = new Map<string, ResolvedAssignment[]>();
-  for (const row of resolved.rows) {
-    const id = plan.assignments[row.index]!.batch;
-    if (id === undefined || !compiled.machines[row.machine]!.batch) continue;
-    const key = `${row.machine}#${id}`;
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  for (const [key, rows] of groups) {
-    if (rows.length < 2) continue;
-    const id = key.slice(key.indexOf('#') + 1);
+  const batchOf = (row: ResolvedAssignment) => plan.assignments[row.index]!.batch;
+  const groups = batchGroups(resolved.rows, (row) =>
+    batchOf(row) === undefined || !compiled.machines[row.machine]!.batch
+      ? undefined
+      : `${row.machine}#${batchOf(row)}`,
+  );
+  const operation = (r: ResolvedAssignment) => r.order.product.routing[r.op]!;
+  for (const rows of groups) {
     const first = rows[0]!;
+    const id = batchOf(first)!;
     const m = compiled.machines[first.machine]!;
     const names = rows.map(nameOf).join(' + ');
     const add = (kind: PlanViolation['kind'], message: string) =>
       out.push({ kind, message, machine: m.id, assignments: rows.map((r) => r.index) });
-    const operation = (r: ResolvedAssignment) => r.order.product.routing[r.op]!;
-    const apart = rows.find(
+    const { apart, odd, units } = batchBreaks(
+      rows,
       (r) =>
-        differs(r.startS, first.startS) || differs(r.endS, first.endS) || differs(r.setupS, first.setupS),
+        !differs(r.startS, first.startS) && !differs(r.endS, first.endS) && !differs(r.setupS, first.setupS),
+      (r) => (operation(r).batchFamily < 0 ? undefined : operation(r).batchFamily),
+      (r) => operation(r).setupFamily,
+      (r) => r.order.units,
     );
     if (apart)
       add(
@@ -42,14 +43,6 @@ export function checkBatches(resolved: ResolvedPlan, plan: Plan, out: PlanViolat
           `setup ${t(apart.setupS)} s) does not share the cycle of ${nameOf(first)} (${t(first.startS - shiftS)} ` +
           `to ${t(first.endS - shiftS)}, setup ${t(first.setupS)} s)`,
       );
-    const family = operation(first).batchFamily;
-    const setupFamily = operation(first).setupFamily;
-    const odd = rows.find(
-      (r) =>
-        operation(r).batchFamily < 0 ||
-        operation(r).batchFamily !== family ||
-        operation(r).setupFamily !== setupFamily,
-    );
     if (odd) {
       const label = (r: ResolvedAssignment) => {
         const f = operation(r).batchFamily;
@@ -58,11 +51,9 @@ export function checkBatches(resolved: ResolvedPlan, plan: Plan, out: PlanViolat
       add(
         'batchFamily',
         `batch ${id} on ${m.id} mixes ${nameOf(odd)} (${label(odd)}) with ${nameOf(first)} (${label(first)})` +
-          (operation(odd).batchFamily === family ? ' of another setup family' : ''),
+          (operation(odd).batchFamily === operation(first).batchFamily ? ' of another setup family' : ''),
       );
     }
-    let units = 0;
-    for (const r of rows) units += r.order.units;
     if (units > m.batch!.maxUnits)
       add(
         'batchCapacity',

@@ -10,13 +10,8 @@ import type { PlanModelInput } from './plan-model-resolve.js';
 import type { ResolvedAssignment, ResolvedPlan } from './plan-model-resolve.js';
 import type { PlanViolation } from './plan-against-model.js';
 import { t } from './names.js';
+import { forEachDoubleBooking, type Booking } from './operator-bookings.js';
 import { isBefore } from './time.js';
-
-interface Held {
-  row: ResolvedAssignment;
-  from: number;
-  to: number;
-}
 
 const nameOf = (row: ResolvedAssignment) => `${row.order.id}/${row.order.product.routing[row.op]!.id}`;
 
@@ -46,7 +41,8 @@ export function checkOperators(resolved: ResolvedPlan, input: PlanModelInput, ou
     }
     return off;
   };
-  const held: Held[][] = operators.map(() => []);
+  const held: Booking<ResolvedAssignment>[][] = operators.map(() => []);
+  const isRunning = (row: ResolvedAssignment) => row.order.resume?.op === row.op;
   // The compiled model keeps no skills: read them from the model's products.
   const products = new Map(input.model.products.map((p) => [p.id as string, p]));
   for (const row of rows) {
@@ -55,7 +51,7 @@ export function checkOperators(resolved: ResolvedPlan, input: PlanModelInput, ou
     const from = row.setupStartS;
     const to = step.operatorFor === 'setup' ? row.startS : row.endS;
     if (!isBefore(from, to)) continue;
-    const running = row.order.resume?.op === row.op;
+    const running = isRunning(row);
     const ids = {
       order: row.order.id,
       operation: step.id,
@@ -87,29 +83,20 @@ export function checkOperators(resolved: ResolvedPlan, input: PlanModelInput, ou
         out.push({ kind: 'operatorShift', message, ...ids });
       }
     }
-    held[w]!.push({ row, from, to });
+    held[w]!.push({ item: row, from, to });
   }
-  held.forEach((list, w) => {
-    list.sort((a, b) => a.from - b.from || a.to - b.to || a.row.index - b.row.index);
-    let last: Held | undefined;
-    for (const h of list) {
-      const bothRunning =
-        last !== undefined &&
-        h.row.order.resume?.op === h.row.op &&
-        last.row.order.resume?.op === last.row.op;
-      if (last && isBefore(h.from, last.to) && !bothRunning) {
-        const message =
-          `operator ${operators[w]!.id} is double-booked: ${nameOf(last.row)} holds them from ${t(last.from - shiftS)} ` +
-          `to ${t(last.to - shiftS)} and ${nameOf(h.row)} from ${t(h.from - shiftS)} to ${t(h.to - shiftS)}`;
-        out.push({
-          kind: 'operatorOverlap',
-          message,
-          order: h.row.order.id,
-          operation: h.row.order.product.routing[h.row.op]!.id,
-          assignments: [last.row.index, h.row.index],
-        });
-      }
-      if (!last || h.to > last.to) last = h;
-    }
-  });
+  held.forEach((list, w) =>
+    forEachDoubleBooking(list, isRunning, (last, h) => {
+      const message =
+        `operator ${operators[w]!.id} is double-booked: ${nameOf(last.item)} holds them from ${t(last.from - shiftS)} ` +
+        `to ${t(last.to - shiftS)} and ${nameOf(h.item)} from ${t(h.from - shiftS)} to ${t(h.to - shiftS)}`;
+      out.push({
+        kind: 'operatorOverlap',
+        message,
+        order: h.item.order.id,
+        operation: h.item.order.product.routing[h.item.op]!.id,
+        assignments: [last.item.index, h.item.index],
+      });
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import type {
   ProductionProblem,
 } from './problem.js';
 import { solveProduction } from './solve.js';
+import { job, tinyProblem } from './__fixtures__/tiny-problem.js';
 
 // Batches on a furnace: lots of one batch family share a cycle; the plan says so with one `batch` per group,
 // and the independent checker accepts it.
@@ -28,21 +29,8 @@ const heatOp = (duration: number, extra: Partial<ProductionOperation> = {}): Pro
   units: 10,
   ...extra,
 });
-const job = (id: string, ops: ProductionOperation[], extra: Partial<ProductionJob> = {}): ProductionJob => ({
-  id,
-  release: 0,
-  weight: 1,
-  priority: 5,
-  operations: ops,
-  ...extra,
-});
-const problemOf = (machines: ProductionMachine[], jobs: ProductionJob[]): ProductionProblem => ({
-  name: 'batches',
-  now: 0,
-  horizon: 100_000,
-  machines,
-  jobs,
-});
+const problemOf = (machines: ProductionMachine[], jobs: ProductionJob[]) =>
+  tinyProblem(machines, jobs, { name: 'batches', horizon: 100_000 });
 
 function solve(problem: ProductionProblem, maxIterations = 300) {
   const result = solveProduction(problem, { seed: 3, maxIterations });

@@ -7,6 +7,32 @@
 import type { CompiledProduction } from './compiled.js';
 import { place, type Placement } from './placement.js';
 
+/** Saved group states of stations, one per slot: a decode's checkpoints, a lag chain's undo log. */
+export class GroupLog {
+  readonly leader: Int32Array;
+  readonly last: Int32Array;
+  readonly units: Float64Array;
+  readonly work: Float64Array;
+  readonly sealed: Uint8Array;
+
+  constructor(slots: number) {
+    this.leader = new Int32Array(slots);
+    this.last = new Int32Array(slots);
+    this.units = new Float64Array(slots);
+    this.work = new Float64Array(slots);
+    this.sealed = new Uint8Array(slots);
+  }
+
+  /** Copies the whole of `from` (a log, or a BatchGroups' stations) to slots `at` on. */
+  setAll(from: GroupLog | BatchGroups, at = 0): void {
+    this.leader.set(from.leader, at);
+    this.last.set(from.last, at);
+    this.units.set(from.units, at);
+    this.work.set(from.work, at);
+    this.sealed.set(from.sealed, at);
+  }
+}
+
 export class BatchGroups {
   /** Per station: the first operation of its last group (-1 when that cannot be joined), the group's last
    * member, its units, its cycle (longest work), and 1 once a member's successor is placed. */
@@ -21,12 +47,8 @@ export class BatchGroups {
   /** Per operation: its group's first operation (-1 off batch machines) and the next member (-1: last). */
   readonly group: Int32Array;
   readonly next: Int32Array;
-  /** The per-station arrays at each checkpoint (decode.ts). */
-  private readonly ckLeader: Int32Array;
-  private readonly ckLast: Int32Array;
-  private readonly ckUnits: Float64Array;
-  private readonly ckWork: Float64Array;
-  private readonly ckSealed: Uint8Array;
+  /** The per-station states at each checkpoint (decode.ts), `stations` slots per checkpoint. */
+  private readonly checkpoints: GroupLog;
 
   constructor(
     private readonly stations: number,
@@ -40,11 +62,7 @@ export class BatchGroups {
     this.sealed = new Uint8Array(stations);
     this.group = new Int32Array(n).fill(-1);
     this.next = new Int32Array(n).fill(-1);
-    this.ckLeader = new Int32Array(checkpoints * stations);
-    this.ckLast = new Int32Array(checkpoints * stations);
-    this.ckUnits = new Float64Array(checkpoints * stations);
-    this.ckWork = new Float64Array(checkpoints * stations);
-    this.ckSealed = new Uint8Array(checkpoints * stations);
+    this.checkpoints = new GroupLog(checkpoints * stations);
   }
 
   copyFrom(other: BatchGroups): void {
@@ -55,11 +73,16 @@ export class BatchGroups {
     this.sealed.set(other.sealed);
     this.group.set(other.group);
     this.next.set(other.next);
-    this.ckLeader.set(other.ckLeader);
-    this.ckLast.set(other.ckLast);
-    this.ckUnits.set(other.ckUnits);
-    this.ckWork.set(other.ckWork);
-    this.ckSealed.set(other.ckSealed);
+    this.checkpoints.setAll(other.checkpoints);
+  }
+
+  /** Saves station st's state in slot i of `log`. */
+  stash(st: number, log: GroupLog, i: number): void {
+    log.leader[i] = this.leader[st]!;
+    log.last[i] = this.last[st]!;
+    log.units[i] = this.units[st]!;
+    log.work[i] = this.work[st]!;
+    log.sealed[i] = this.sealed[st]!;
   }
 
   /** No joinable group anywhere (before the pins). */
@@ -70,49 +93,27 @@ export class BatchGroups {
   }
 
   save(ck: number): void {
-    const at = ck * this.stations;
-    this.ckLeader.set(this.leader, at);
-    this.ckLast.set(this.last, at);
-    this.ckUnits.set(this.units, at);
-    this.ckWork.set(this.work, at);
-    this.ckSealed.set(this.sealed, at);
+    this.checkpoints.setAll(this, ck * this.stations);
   }
 
   /** Back to checkpoint `ck`; `free` already restored, `end` holds the times of a later decode. */
   restore(ck: number, free: Float64Array, end: Float64Array): void {
     const at = ck * this.stations;
-    for (let st = 0; st < this.stations; st++)
-      this.setStation(
-        st,
-        this.ckLeader[at + st]!,
-        this.ckLast[at + st]!,
-        this.ckUnits[at + st]!,
-        this.ckWork[at + st]!,
-        this.ckSealed[at + st]!,
-        free[st]!,
-        end,
-      );
+    for (let st = 0; st < this.stations; st++) this.unstash(st, this.checkpoints, at + st, free[st]!, end);
   }
 
   /**
-   * Sets a station's group state; the members up to `last` get the group's end back (a later joiner may
-   * have lengthened it) and lose the members appended after `last`.
+   * Station st back to slot i of `log`; the members up to its `last` get the group's end back (a later joiner
+   * may have lengthened it) and lose the members appended after `last`.
    */
-  setStation(
-    st: number,
-    leader: number,
-    last: number,
-    units: number,
-    work: number,
-    sealed: number,
-    groupEnd: number,
-    end: Float64Array,
-  ): void {
+  unstash(st: number, log: GroupLog, i: number, groupEnd: number, end: Float64Array): void {
+    const leader = log.leader[i]!;
+    const last = log.last[i]!;
     this.leader[st] = leader;
     this.last[st] = last;
-    this.units[st] = units;
-    this.work[st] = work;
-    this.sealed[st] = sealed;
+    this.units[st] = log.units[i]!;
+    this.work[st] = log.work[i]!;
+    this.sealed[st] = log.sealed[i]!;
     if (leader < 0) return;
     for (let o = leader; o >= 0 && o !== last; o = this.next[o]!) end[o] = groupEnd;
     end[last] = groupEnd;

@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkProductionPlan } from '../check/production/check-production-plan.js';
 import { findInfeasibilities } from './infeasibility.js';
-import type { PlannedOperation, ProductionJob, ProductionMachine, ProductionProblem } from './problem.js';
+import type { PlannedOperation, ProductionProblem } from './problem.js';
 import { solveProduction } from './solve.js';
 import { parseObjective } from './objectives.js';
+import { job, machine, on, tinyProblem } from './__fixtures__/tiny-problem.js';
 
 // One test per constraint family on tiny problems; every plan also goes through the independent checker.
-const machine = (id: string, extra: Partial<ProductionMachine> = {}): ProductionMachine => ({
-  id,
-  stations: 1,
-  mayPause: true,
-  ...extra,
-});
-const job = (
-  id: string,
-  ops: ProductionJob['operations'],
-  extra: Partial<ProductionJob> = {},
-): ProductionJob => ({
-  id,
-  release: 0,
-  weight: 1,
-  priority: 5,
-  operations: ops,
-  ...extra,
-});
-const on = (m: number, duration: number, extra = {}) => ({
-  id: `op${m}`,
-  alternatives: [{ machine: m, duration }],
-  ...extra,
-});
-const problemOf = (
-  machines: ProductionMachine[],
-  jobs: ProductionJob[],
-  extra: Partial<ProductionProblem> = {},
-) => ({
-  name: 'tiny',
-  now: 0,
-  horizon: 1000,
-  machines,
-  jobs,
-  ...extra,
-});
+const problemOf = tinyProblem;
 
 function solve(problem: ProductionProblem, objective = 'tardiness') {
   const spec = parseObjective(objective);

@@ -7,7 +7,7 @@
 import type { OpenIntervals } from '../../twin/calendar-intervals.js';
 import { TwinError } from '../../twin/errors.js';
 import { openTimeOf, type CompiledProduction } from './compiled.js';
-import { operatorConflict } from './operator-conflicts.js';
+import { operatorConflicts } from './operator-conflicts.js';
 import type { ProductionJob, ProductionProblem } from './problem.js';
 
 export const CONFLICT_KINDS = [
@@ -107,6 +107,7 @@ export function findInfeasibilities(problem: ProductionProblem): Conflict[] {
     }
     return r;
   };
+  const operatorConflict = operatorConflicts(problem);
   for (const job of problem.jobs) {
     if (job.due !== undefined && job.due < job.release) {
       conflicts.push({
@@ -119,7 +120,7 @@ export function findInfeasibilities(problem: ProductionProblem): Conflict[] {
     let pinsEnded = false;
     job.operations.forEach((op) => {
       const at = `order "${job.id}", operation "${op.id}"`;
-      const crew = operatorConflict(problem, job.id, op);
+      const crew = operatorConflict(job.id, op);
       if (crew) conflicts.push(crew);
       if (op.alternatives.length === 0) {
         conflicts.push({

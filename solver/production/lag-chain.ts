@@ -6,13 +6,14 @@
 // most MAX_TRIES placements; a chain that does not fit then (or whose first operation is bound to a pinned
 // predecessor that no delay can move) is reported, never placed in violation silently. Taking a chain back
 // restores the states of the stations it touched from a small log (no allocation per chain).
+import { GroupLog } from './batching.js';
 import type { CompiledProduction } from './compiled.js';
 import { commit, lagSlack, placeAllowed, type Best, type Schedule } from './decode.js';
 import type { CrewState } from './operators.js';
 import type { Placement } from './placement.js';
 
 /** Placements of one chain before it is reported. */
-export const MAX_TRIES = 32;
+const MAX_TRIES = 32;
 
 export class LagChains {
   private readonly chain: Int32Array;
@@ -23,11 +24,7 @@ export class LagChains {
   private readonly logStation: Int32Array;
   private readonly logFree: Float64Array;
   private readonly logFamily: Int32Array;
-  private readonly logLeader: Int32Array;
-  private readonly logLast: Int32Array;
-  private readonly logUnits: Float64Array;
-  private readonly logWork: Float64Array;
-  private readonly logSealed: Uint8Array;
+  private readonly logGroups: GroupLog;
   /** After `place` failed: true when a maximum lag could not be met (else the open time ran out). */
   failedLag = false;
 
@@ -39,24 +36,15 @@ export class LagChains {
     this.logStation = new Int32Array(2 * len);
     this.logFree = new Float64Array(2 * len);
     this.logFamily = new Int32Array(2 * len);
-    this.logLeader = new Int32Array(2 * len);
-    this.logLast = new Int32Array(2 * len);
-    this.logUnits = new Float64Array(2 * len);
-    this.logWork = new Float64Array(2 * len);
-    this.logSealed = new Uint8Array(2 * len);
+    this.logGroups = new GroupLog(2 * len);
   }
 
   private log(st: number, s: Schedule, free: Float64Array, family: Int32Array): void {
     const i = this.size++;
-    const g = s.groups;
     this.logStation[i] = st;
     this.logFree[i] = free[st]!;
     this.logFamily[i] = family[st]!;
-    this.logLeader[i] = g.leader[st]!;
-    this.logLast[i] = g.last[st]!;
-    this.logUnits[i] = g.units[st]!;
-    this.logWork[i] = g.work[st]!;
-    this.logSealed[i] = g.sealed[st]!;
+    s.groups.stash(st, this.logGroups, i);
   }
 
   /** Takes the chain back: the logged stations as they were, newest entry first, and its operators'
@@ -67,16 +55,7 @@ export class LagChains {
       const st = this.logStation[i]!;
       free[st] = this.logFree[i]!;
       family[st] = this.logFamily[i]!;
-      s.groups.setStation(
-        st,
-        this.logLeader[i]!,
-        this.logLast[i]!,
-        this.logUnits[i]!,
-        this.logWork[i]!,
-        this.logSealed[i]!,
-        this.logFree[i]!,
-        s.end,
-      );
+      s.groups.unstash(st, this.logGroups, i, this.logFree[i]!, s.end);
     }
     this.size = 0;
   }

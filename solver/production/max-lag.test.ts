@@ -4,42 +4,17 @@ import { checkProductionPlan } from '../check/production/check-production-plan.j
 import { compileProduction } from './compiled.js';
 import { Decoder, Schedule } from './decode.js';
 import { findInfeasibilities } from './infeasibility.js';
-import type { ProductionJob, ProductionMachine, ProductionOperation, ProductionProblem } from './problem.js';
+import type { ProductionJob, ProductionMachine, ProductionProblem } from './problem.js';
 import { solveProduction } from './solve.js';
+import { job, machine, on, tinyProblem } from './__fixtures__/tiny-problem.js';
 
 // Maximum lags are hard: a chain of operations bound by them is placed together, its first operations
 // delayed until the later ones fit; what no delay can fix is named.
-const machine = (id: string, extra: Partial<ProductionMachine> = {}): ProductionMachine => ({
-  id,
-  stations: 1,
-  mayPause: true,
-  ...extra,
-});
-const on = (m: number, duration: number, extra: Partial<ProductionOperation> = {}): ProductionOperation => ({
-  id: `op${m}`,
-  alternatives: [{ machine: m, duration }],
-  ...extra,
-});
-const job = (id: string, ops: ProductionOperation[], extra: Partial<ProductionJob> = {}): ProductionJob => ({
-  id,
-  release: 0,
-  weight: 1,
-  priority: 5,
-  operations: ops,
-  ...extra,
-});
 const problemOf = (
   machines: ProductionMachine[],
   jobs: ProductionJob[],
   extra: Partial<ProductionProblem> = {},
-) => ({
-  name: 'lags',
-  now: 0,
-  horizon: 10_000,
-  machines,
-  jobs,
-  ...extra,
-});
+) => tinyProblem(machines, jobs, { name: 'lags', horizon: 10_000, ...extra });
 
 /** Decodes the list `order` (global operation indices) with open machine choices. */
 function decode(problem: ProductionProblem, order: number[]) {

@@ -38,13 +38,9 @@ export interface MilpLnsStats {
   improvements: number;
 }
 
-export function newMilpLnsStats(): MilpLnsStats {
-  return { neighbourhoods: 0, optimal: 0, timeLimited: 0, improvements: 0 };
-}
-
 export class MilpLns {
   private readonly rng: FastRandom;
-  readonly stats = newMilpLnsStats();
+  readonly stats: MilpLnsStats = { neighbourhoods: 0, optimal: 0, timeLimited: 0, improvements: 0 };
 
   constructor(
     private readonly cp: CompiledProduction,

@@ -5,10 +5,21 @@ import type { Conflict } from './infeasibility.js';
 import { operatorShift } from './operators.js';
 import type { ProductionOperation, ProductionProblem } from './problem.js';
 
-export function operatorConflict(
+/** The check for one operation of `problem`; whether an operator works at all is worked out once each. */
+export function operatorConflicts(
+  problem: ProductionProblem,
+): (job: string, op: ProductionOperation) => Conflict | undefined {
+  const works: (boolean | undefined)[] = [];
+  const worksAt = (k: number) =>
+    (works[k] ??= operatorShift(problem, k).openTimeBetween(problem.now, problem.horizon) > 0);
+  return (job, op) => operatorConflict(problem, job, op, worksAt);
+}
+
+function operatorConflict(
   problem: ProductionProblem,
   job: string,
   op: ProductionOperation,
+  works: (operator: number) => boolean,
 ): Conflict | undefined {
   const at = `order "${job}", operation "${op.id}"`;
   const operators = problem.operators ?? [];
@@ -37,10 +48,7 @@ export function operatorConflict(
       skill,
       message: `${at} needs an operator with skill "${skill}", and no operator has it`,
     };
-  const working = skilled.some(
-    ([, k]) => operatorShift(problem, k).openTimeBetween(problem.now, problem.horizon) > 0,
-  );
-  if (working) return undefined;
+  if (skilled.some(([, k]) => works(k))) return undefined;
   const names = skilled.map(([w]) => `"${w.id}"`).join(', ');
   return {
     kind: 'noOperator',

@@ -95,7 +95,7 @@ export function compileCrew(problem: ProductionProblem, n: number): CompiledCrew
 }
 
 /** Whether operation o holds an operator given its setup and work seconds (a segment of positive length). */
-export function needsOperator(crew: CompiledCrew, o: number, setup: number, work: number): boolean {
+function needsOperator(crew: CompiledCrew, o: number, setup: number, work: number): boolean {
   if (crew.opSkill[o]! < 0) return false;
   return crew.opWhole[o] ? setup + work > 0 : setup > 0;
 }
@@ -106,12 +106,7 @@ export function holdEnd(crew: CompiledCrew, o: number, start: number, end: numbe
 }
 
 /** The first instant of [a, b) at which the machine is open and the operator off shift; b when none is. */
-export function firstUncovered(
-  machineOpen: OpenIntervals,
-  shift: OpenIntervals,
-  a: number,
-  b: number,
-): number {
+function firstUncovered(machineOpen: OpenIntervals, shift: OpenIntervals, a: number, b: number): number {
   const bounds = machineOpen.bounds;
   for (let i = machineOpen.firstEndingAfter(a); 2 * i < bounds.length && bounds[2 * i]! < b; i++) {
     const x = Math.max(a, bounds[2 * i]!);
@@ -126,7 +121,7 @@ export function firstUncovered(
  * The earliest placement from `earliest` on with operator w held over its segment (fails as `place` does,
  * also when w's shifts run out).
  */
-export function placeWithOperator(
+function placeWithOperator(
   machineOpen: OpenIntervals,
   mayPause: boolean,
   earliest: number,
@@ -159,6 +154,18 @@ export function placeWithOperator(
   }
 }
 
+/** Whether operator w is free in `timeline` over [a, b) and on shift wherever `machineOpen` is open in it. */
+export function freeOnShift(
+  crew: CompiledCrew,
+  timeline: OperatorTimeline,
+  w: number,
+  machineOpen: OpenIntervals,
+  a: number,
+  b: number,
+): boolean {
+  return timeline.conflictEnd(w, a, b) < 0 && firstUncovered(machineOpen, crew.shift[w]!, a, b) >= b;
+}
+
 /**
  * For a pinned operation holding [a, b) on a machine with open time `machineOpen`: the operator it keeps,
  * else the first skilled one free and on shift over it, else the first skilled one free, else the first
@@ -176,10 +183,9 @@ export function pinnedOperator(
   const s = crew.opSkill[o]!;
   const from = crew.skillStart[s]!;
   const to = crew.skillStart[s + 1]!;
-  for (let i = from; i < to; i++) {
-    const w = crew.skillOperators[i]!;
-    if (timeline.conflictEnd(w, a, b) < 0 && firstUncovered(machineOpen, crew.shift[w]!, a, b) >= b) return w;
-  }
+  for (let i = from; i < to; i++)
+    if (freeOnShift(crew, timeline, crew.skillOperators[i]!, machineOpen, a, b))
+      return crew.skillOperators[i]!;
   for (let i = from; i < to; i++)
     if (timeline.conflictEnd(crew.skillOperators[i]!, a, b) < 0) return crew.skillOperators[i]!;
   return to > from ? crew.skillOperators[from]! : -1;
@@ -202,7 +208,7 @@ export function newCrewState(crew: CompiledCrew): CrewState {
  * and still keep it: a repair then does not take another's operator for a small gain and push that one's
  * operations later in turn (the repair objective weighs a moved operation as an hour of tardiness).
  */
-export const PREFERRED_SLACK_S = 3600;
+const PREFERRED_SLACK_S = 3600;
 
 /**
  * Places operation o (`place` when it needs no operator); else with the skilled operator that lets it end
@@ -225,7 +231,6 @@ export function placeOperation(
   if (out.end === Infinity || !needsOperator(crew, o, setup, work)) return out;
   // Without operators the machine alone would allow `floor`; an operator who allows it is the best.
   const floor = out.end;
-  const whole = crew.opWhole[o] === 1;
   const s = crew.opSkill[o]!;
   const q = state.scratch;
   const preferred = crew.preferred[o]!;
@@ -233,18 +238,7 @@ export function placeOperation(
   let prefStart = Infinity;
   let prefEnd = Infinity;
   if (preferred >= 0) {
-    placeWithOperator(
-      machineOpen,
-      mayPause,
-      earliest,
-      setup,
-      work,
-      whole,
-      crew.shift[preferred]!,
-      state.timeline,
-      preferred,
-      q,
-    );
+    placeWith(crew, state, o, preferred, machineOpen, mayPause, earliest, setup, work, q);
     if (q.end <= floor) {
       state.operator = preferred;
       return copy(q, out);
@@ -257,18 +251,7 @@ export function placeOperation(
   for (let i = crew.skillStart[s]!; i < crew.skillStart[s + 1]!; i++) {
     const w = crew.skillOperators[i]!;
     if (w === preferred) continue;
-    placeWithOperator(
-      machineOpen,
-      mayPause,
-      earliest,
-      setup,
-      work,
-      whole,
-      crew.shift[w]!,
-      state.timeline,
-      w,
-      q,
-    );
+    placeWith(crew, state, o, w, machineOpen, mayPause, earliest, setup, work, q);
     if (q.end < out.end || (q.end === out.end && q.start < out.start)) {
       copy(q, out);
       state.operator = w;
@@ -282,6 +265,34 @@ export function placeOperation(
     state.operator = preferred;
   }
   return out;
+}
+
+/** `placeWithOperator` for operation o with operator w's shift and the decode's timeline, into `q`. */
+function placeWith(
+  crew: CompiledCrew,
+  state: CrewState,
+  o: number,
+  w: number,
+  machineOpen: OpenIntervals,
+  mayPause: boolean,
+  earliest: number,
+  setup: number,
+  work: number,
+  q: Placement,
+): Placement {
+  const whole = crew.opWhole[o] === 1;
+  return placeWithOperator(
+    machineOpen,
+    mayPause,
+    earliest,
+    setup,
+    work,
+    whole,
+    crew.shift[w]!,
+    state.timeline,
+    w,
+    q,
+  );
 }
 
 function copy(from: Placement, to: Placement): Placement {

@@ -5,6 +5,7 @@
 // riders, are left out of the station's sequence: they take no time of their own there.
 import type { PlannedOperation, ProductionProblem } from '../../production/problem.js';
 import { opName, t } from '../names.js';
+import { batchBreaks, batchGroups } from '../batch-rules.js';
 import { differs } from '../time.js';
 import type { ProductionViolation } from './production-checks.js';
 
@@ -22,15 +23,7 @@ const workOn = (problem: ProductionProblem, e: PlannedOperation) =>
 
 /** Expects entries with valid indices. */
 export function batchesOf(problem: ProductionProblem, entries: readonly PlannedOperation[]): Batches {
-  const byId = new Map<string, PlannedOperation[]>();
-  for (const e of entries) {
-    if (e.batch === undefined) continue;
-    const key = `${e.machine}#${e.batch}`;
-    const list = byId.get(key);
-    if (list) list.push(e);
-    else byId.set(key, [e]);
-  }
-  const groups = [...byId.values()].filter((g) => g.length > 1);
+  const groups = batchGroups(entries, (e) => (e.batch === undefined ? undefined : `${e.machine}#${e.batch}`));
   const riders = new Set<PlannedOperation>();
   const cycleWork = new Map<PlannedOperation, number>();
   for (const g of groups) {
@@ -60,12 +53,16 @@ export function checkBatches(problem: ProductionProblem, batches: Batches, out: 
     const names = g.map(name).join(' + ');
     const add = (kind: ProductionViolation['kind'], message: string) =>
       out.push({ kind, operations: refs, machine: first.machine, message });
-    const apart = g.find(
+    const { apart, odd, units } = batchBreaks(
+      g,
       (e) =>
-        e.station !== first.station ||
-        differs(e.setupStart, first.setupStart) ||
-        differs(e.start, first.start) ||
-        differs(e.end, first.end),
+        e.station === first.station &&
+        !differs(e.setupStart, first.setupStart) &&
+        !differs(e.start, first.start) &&
+        !differs(e.end, first.end),
+      (e) => operation(e).batchFamily,
+      (e) => operation(e).family,
+      (e) => operation(e).units ?? 1,
     );
     if (apart)
       add(
@@ -76,12 +73,6 @@ export function checkBatches(problem: ProductionProblem, batches: Batches, out: 
       );
     const family = operation(first).batchFamily;
     const setupFamily = operation(first).family;
-    const odd = g.find(
-      (e) =>
-        operation(e).batchFamily === undefined ||
-        operation(e).batchFamily !== family ||
-        operation(e).family !== setupFamily,
-    );
     if (odd)
       add(
         'batchFamily',
@@ -89,8 +80,6 @@ export function checkBatches(problem: ProductionProblem, batches: Batches, out: 
           `setup family ${operation(odd).family ?? '(none)'}) with ${name(first)} (batch family ` +
           `${family ?? '(none)'}, setup family ${setupFamily ?? '(none)'})`,
       );
-    let units = 0;
-    for (const e of g) units += operation(e).units ?? 1;
     if (!mc.batch)
       add('batchCapacity', `${names} share batch ${first.batch} on ${mc.id}, which is not a batch machine`);
     else if (units > mc.batch.maxUnits)

@@ -6,14 +6,9 @@
 import { OpenIntervals } from '../../../twin/calendar-intervals.js';
 import type { PlannedOperation, ProductionProblem } from '../../production/problem.js';
 import { opName, t } from '../names.js';
+import { forEachDoubleBooking, type Booking } from '../operator-bookings.js';
 import { isBefore } from '../time.js';
 import type { ProductionViolation } from './production-checks.js';
-
-interface Held {
-  e: PlannedOperation;
-  from: number;
-  to: number;
-}
 
 /** Machine open time while operator w is off shift, per machine and operator (built when first asked). */
 function offShiftOf(problem: ProductionProblem, open: readonly OpenIntervals[]) {
@@ -22,6 +17,7 @@ function offShiftOf(problem: ProductionProblem, open: readonly OpenIntervals[]) 
     const key = `${machine}/${w}`;
     let off = cache.get(key);
     if (!off) {
+      // Re-derived here, not taken from the decoder (operators.ts operatorShift): see ../README.md.
       const windows = problem.operators![w]!.unavailable ?? [];
       const shift = OpenIntervals.fromPairs([[0, problem.horizon]]).subtract(
         OpenIntervals.fromPairs(windows.map((x) => [x.start, x.end] as const)),
@@ -42,11 +38,12 @@ export function checkOperators(
   const operators = problem.operators ?? [];
   const name = (e: PlannedOperation) => opName(problem, e.job, e.op);
   const offShift = offShiftOf(problem, open);
-  const held: Held[][] = operators.map(() => []);
+  const held: Booking<PlannedOperation>[][] = operators.map(() => []);
+  const isRunning = (e: PlannedOperation) => problem.jobs[e.job]!.operations[e.op]!.pin?.reason === 'running';
   for (const e of entries) {
     const op = problem.jobs[e.job]!.operations[e.op]!;
     const ref = [{ job: e.job, op: e.op }];
-    const running = op.pin?.reason === 'running';
+    const running = isRunning(e);
     if (op.skill === undefined) continue;
     const from = e.setupStart;
     const to = op.operatorFor === 'setup' ? e.start : e.end;
@@ -89,28 +86,20 @@ export function checkOperators(
             `works on ${name(e)} (operator needed ${segment})`,
         });
     }
-    held[e.operator]!.push({ e, from, to });
+    held[e.operator]!.push({ item: e, from, to });
   }
-  held.forEach((list, w) => {
-    list.sort((a, b) => a.from - b.from || a.to - b.to);
-    let last: Held | undefined;
-    for (const h of list) {
-      const bothRunning =
-        last !== undefined &&
-        problem.jobs[h.e.job]!.operations[h.e.op]!.pin?.reason === 'running' &&
-        problem.jobs[last.e.job]!.operations[last.e.op]!.pin?.reason === 'running';
-      if (last && isBefore(h.from, last.to) && !bothRunning)
-        out.push({
-          kind: 'operatorOverlap',
-          operations: [
-            { job: last.e.job, op: last.e.op },
-            { job: h.e.job, op: h.e.op },
-          ],
-          message:
-            `operator ${operators[w]!.id} is double-booked: ${name(last.e)} holds them from ${t(last.from)} to ` +
-            `${t(last.to)} and ${name(h.e)} from ${t(h.from)} to ${t(h.to)}`,
-        });
-      if (!last || h.to > last.to) last = h;
-    }
-  });
+  held.forEach((list, w) =>
+    forEachDoubleBooking(list, isRunning, (last, h) =>
+      out.push({
+        kind: 'operatorOverlap',
+        operations: [
+          { job: last.item.job, op: last.item.op },
+          { job: h.item.job, op: h.item.op },
+        ],
+        message:
+          `operator ${operators[w]!.id} is double-booked: ${name(last.item)} holds them from ${t(last.from)} to ` +
+          `${t(last.to)} and ${name(h.item)} from ${t(h.from)} to ${t(h.to)}`,
+      }),
+    ),
+  );
 }
