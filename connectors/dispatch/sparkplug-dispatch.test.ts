@@ -2,11 +2,11 @@
 // whose devices acknowledge with DDATA metrics by alias; the twin's Sparkplug ingest listens on the same broker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTimeout } from '../../test/servers.js';
-import { ObservationGate } from '../ingest/observation-gate.js';
-import { recordingLogger, recordingSink } from '../ingest/__fixtures__/recorders.js';
+import type { ObservationGate } from '../ingest/observation-gate.js';
+import { recordingLogger, type RecordingSink } from '../ingest/__fixtures__/recorders.js';
 import { startAedes, type TestBroker } from '../mqtt/__fixtures__/aedes-broker.js';
-import { parseMqttIngestConfig } from '../mqtt/config.js';
-import { MqttIngest } from '../mqtt/mqtt-ingest.js';
+import { startTestIngest } from '../mqtt/__fixtures__/test-ingest.js';
+import type { MqttIngest } from '../mqtt/mqtt-ingest.js';
 import { encodePayload } from '../mqtt/sparkplug-codec.js';
 import { testPlan } from './__fixtures__/plans.js';
 import { startSparkplugEdgeNode, type SparkplugEdgeNode } from './__fixtures__/sparkplug-edge-node.js';
@@ -19,9 +19,9 @@ describe('plan dispatch as Sparkplug B commands (aedes)', () => {
   let edge: SparkplugEdgeNode;
   let transport: MqttJobOrderTransport;
   let ingest: MqttIngest;
+  let gate: ObservationGate;
+  let sink: RecordingSink;
   const logger = recordingLogger();
-  const sink = recordingSink();
-  const gate = new ObservationGate({ sink, logger: recordingLogger() });
   const plan = testPlan([
     ['O1', 'op1', 'Lathe01', 0, 10],
     ['O2', 'op1', 'Lathe01', 10, 25.5],
@@ -33,17 +33,12 @@ describe('plan dispatch as Sparkplug B commands (aedes)', () => {
 
   beforeAll(async () => {
     broker = await startAedes(18903);
-    ingest = new MqttIngest(
-      parseMqttIngestConfig({
-        url: broker.url,
-        clientId: 'twin-sparkplug-dispatch-ingest',
-        source: 'sparkplug:plant',
-        sparkplug: { groups: ['Plant1'] },
-      }),
-      { gate, logger: recordingLogger() },
-    );
-    await withTimeout(ingest.start(), 5_000, 'ingest connect');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // its SUBACK, before the births
+    ({ ingest, gate, sink } = await startTestIngest({
+      url: broker.url,
+      clientId: 'twin-sparkplug-dispatch-ingest',
+      source: 'sparkplug:plant',
+      sparkplug: { groups: ['Plant1'] },
+    }));
     edge = await startSparkplugEdgeNode({
       url: broker.url,
       groupId: 'Plant1',

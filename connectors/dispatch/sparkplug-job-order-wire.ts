@@ -24,7 +24,7 @@ const ACK_NAMES = new Set<string>(Object.values(ACK_METRICS));
  */
 export function sparkplugJobOrderWire(config: SparkplugDispatchConfig): JobOrderWire {
   const { groupId } = config;
-  /** `<edge node>/<device>` → alias → metric name, for the answer metrics only (three per device). */
+  /** `<edge node>/<device>` → alias → metric name, for the answer metrics only (ACK_METRICS, four per device). */
   const aliases = new Map<string, Map<number, string>>();
   /** Edge node → when a rebirth was last asked of it. */
   const rebirthAskedMs = new Map<string, number>();

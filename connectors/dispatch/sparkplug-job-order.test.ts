@@ -79,6 +79,9 @@ describe('Sparkplug B job order metrics', () => {
         new Map([...names, [10, ACK_METRICS.reason]]),
       ),
     ).toEqual({ ok: true, value: rejected });
+    // A birth re-reporting that rejection declares the state empty: still the same answer.
+    const birth = wire([...ackMetrics(rejected), { name: ACK_METRICS.state, type: 'String', value: '' }]);
+    expect(ackFromMetrics(birth, undefined)).toEqual({ ok: true, value: rejected });
     expect(ackFromMetrics(wire([{ name: 'spindleLoad', type: 'Double', value: 1 }]), names)).toBeUndefined();
     expect(
       ackFromMetrics(wire([{ name: ACK_METRICS.id, type: 'String', value: 'x' }]), undefined),

@@ -159,7 +159,8 @@ export function ackFromMetrics(
     const name = metric.name || (alias === undefined ? undefined : aliasNames?.get(alias));
     if (name === ACK_METRICS.id) jobOrderId = metric.value;
     else if (name === ACK_METRICS.returnStatus) returnStatus = sparkplugNumber(metric.value) ?? metric.value;
-    else if (name === ACK_METRICS.state) state = metric.value ?? undefined;
+    // A birth declares every answer metric: an answer without a state or reason reports them empty.
+    else if (name === ACK_METRICS.state) state = metric.value || undefined;
     else if (name === ACK_METRICS.reason) reason = metric.value || undefined;
     else continue;
     found = true;

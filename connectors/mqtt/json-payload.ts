@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { QUALITIES, type Observation } from '../../twin/schema/observation.js';
+import { QUALITIES, type Observation, type Quality } from '../../twin/schema/observation.js';
 import { StringEnum } from '../../twin/schema/string-enum.js';
 import type { EpochMs } from '../../twin/schema/time.js';
 import { compiledValidator } from '../../twin/validate/ajv.js';
@@ -16,14 +16,15 @@ const Scalar = Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLengt
  *   milliseconds or an ISO 8601 date-time with offset, and `quality` (optional, default good) is good,
  *   uncertain or bad. Other keys are rejected, so a misspelt `valeu` is seen rather than read as nothing.
  */
+/** The `ts` of a payload (json-values-payload.ts uses it too). */
+export const JsonTimestamp = Type.Union([Type.Number({ minimum: 0 }), Type.String({ format: 'date-time' })], {
+  description: 'epoch milliseconds or an ISO 8601 date-time with offset',
+});
+
 const JsonTelemetryObject = Type.Object(
   {
     value: Scalar,
-    ts: Type.Optional(
-      Type.Union([Type.Number({ minimum: 0 }), Type.String({ format: 'date-time' })], {
-        description: 'epoch milliseconds or an ISO 8601 date-time with offset',
-      }),
-    ),
+    ts: Type.Optional(JsonTimestamp),
     quality: Type.Optional(StringEnum(QUALITIES, 'a data quality')),
   },
   { additionalProperties: false },
@@ -66,24 +67,36 @@ export function decodeJsonTelemetry(
   }
   const result = checkTelemetryValue(parsed);
   if (!result.ok) return { ok: false, reason: 'invalid payload', message: result.message };
-  const checked = result.value;
-  if (checked === null || typeof checked !== 'object')
-    return {
-      ok: true,
-      observation: observation(source, asset, signal, checked, 'good', receivedTs, receivedTs),
-    };
   return {
     ok: true,
-    observation: observation(
-      source,
-      asset,
-      signal,
-      checked.value,
-      checked.quality ?? 'good',
-      epochMsOf(checked.ts, receivedTs),
-      receivedTs,
-    ),
+    observation: observationOf(result.value, source, asset, signal, 'good', receivedTs, receivedTs),
   };
+}
+
+/**
+ * The observation of a checked value: a bare value has `quality` and `ts`, an object its own where it gives
+ * them (the defaults come from the message: good and the time received, or a values message's own).
+ */
+export function observationOf(
+  checked: JsonTelemetryPayload,
+  source: string,
+  asset: string,
+  signal: string,
+  quality: Quality,
+  ts: EpochMs,
+  receivedTs: EpochMs,
+): Observation {
+  if (checked === null || typeof checked !== 'object')
+    return observation(source, asset, signal, checked, quality, ts, receivedTs);
+  return observation(
+    source,
+    asset,
+    signal,
+    checked.value,
+    checked.quality ?? quality,
+    epochMsOf(checked.ts, ts),
+    receivedTs,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Observation } from '../../twin/schema/observation.js';
 import { ObservationGate } from '../ingest/observation-gate.js';
 import { recordingLogger, recordingSink } from '../ingest/__fixtures__/recorders.js';
 import { startAedes } from './__fixtures__/aedes-broker.js';
+import { startTestIngest } from './__fixtures__/test-ingest.js';
 import { parseMqttIngestConfig } from './config.js';
 import { decodeJsonValues, MAX_VALUES_PER_MESSAGE } from './json-values-payload.js';
 import { MqttIngest } from './mqtt-ingest.js';
@@ -88,21 +89,17 @@ describe('JSON telemetry, several signals per message', () => {
     ).toThrow(/form values names its signals in the payload/);
 
     const broker = await startAedes(18962);
-    const sink = recordingSink();
-    const gate = new ObservationGate({ sink, logger: recordingLogger() });
-    const ingest = new MqttIngest(
-      parseMqttIngestConfig({
+    const client = await connectAsync(broker.url, { reconnectPeriod: 0 });
+    let ingest: MqttIngest | undefined;
+    try {
+      const started = await startTestIngest({
         url: broker.url,
         clientId: 'twin-values-test',
         source: 'mqtt:values',
         json: [{ pattern: 'plant/+line/+asset/telemetry', form: 'values' }],
-      }),
-      { gate, logger: recordingLogger() },
-    );
-    const client = await connectAsync(broker.url, { reconnectPeriod: 0 });
-    try {
-      await withTimeout(ingest.start(), 5_000, 'ingest connect');
-      await new Promise((resolve) => setTimeout(resolve, 100)); // SUBACK
+      });
+      ingest = started.ingest;
+      const { gate, sink } = started;
       await client.publishAsync(
         'plant/L1/M7/telemetry',
         JSON.stringify({ ts: 1_000, values: { a: 1, b: 'x'.repeat(5000), c: 3 } }),
@@ -125,7 +122,7 @@ describe('JSON telemetry, several signals per message', () => {
       ).toEqual(['invalid payload', 'malformed JSON']);
     } finally {
       await client.endAsync();
-      await ingest.stop();
+      await ingest?.stop();
       await broker.stop();
     }
   });

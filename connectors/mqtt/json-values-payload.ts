@@ -4,7 +4,7 @@ import { StringEnum } from '../../twin/schema/string-enum.js';
 import type { EpochMs } from '../../twin/schema/time.js';
 import { compiledValidator } from '../../twin/validate/ajv.js';
 import { ajvErrorsToIssues } from '../../twin/validate/ajv-messages.js';
-import { checkTelemetryValue, epochMsOf, observation } from './json-payload.js';
+import { checkTelemetryValue, epochMsOf, JsonTimestamp, observation, observationOf } from './json-payload.js';
 
 /** Signals one message may carry at most; beyond it the message is rejected whole. */
 export const MAX_VALUES_PER_MESSAGE = 10_000;
@@ -19,11 +19,7 @@ export const MAX_VALUES_PER_MESSAGE = 10_000;
  */
 const JsonValuesEnvelope = Type.Object(
   {
-    ts: Type.Optional(
-      Type.Union([Type.Number({ minimum: 0 }), Type.String({ format: 'date-time' })], {
-        description: 'epoch milliseconds or an ISO 8601 date-time with offset',
-      }),
-    ),
+    ts: Type.Optional(JsonTimestamp),
     quality: Type.Optional(StringEnum(QUALITIES, 'a data quality')),
     values: Type.Record(Type.String(), Type.Unknown(), {
       maxProperties: MAX_VALUES_PER_MESSAGE,
@@ -71,37 +67,22 @@ export function decodeJsonValues(
   const quality = parsed.quality ?? 'good';
   let offered = 0;
   for (const signal in parsed.values) {
-    const raw = parsed.values[signal];
-    // The common case, a bare number, needs no validator.
-    if (typeof raw === 'number' && signal.length > 0 && signal.length <= 128) {
-      out.offer(observation(source, asset, signal, raw, quality, ts, receivedTs));
-      offered++;
-      continue;
-    }
     if (signal.length === 0 || signal.length > 128) {
       out.reject('invalid payload', `values: a signal name must have 1 to 128 characters`);
       continue;
     }
-    const result = checkTelemetryValue(raw, `values.${signal}`);
-    if (!result.ok) {
-      out.reject('invalid payload', result.message);
-      continue;
+    const raw = parsed.values[signal];
+    if (typeof raw === 'number') {
+      // The common case, a bare number, needs no validator.
+      out.offer(observation(source, asset, signal, raw, quality, ts, receivedTs));
+    } else {
+      const result = checkTelemetryValue(raw, `values.${signal}`);
+      if (!result.ok) {
+        out.reject('invalid payload', result.message);
+        continue;
+      }
+      out.offer(observationOf(result.value, source, asset, signal, quality, ts, receivedTs));
     }
-    const checked = result.value;
-    if (checked === null || typeof checked !== 'object')
-      out.offer(observation(source, asset, signal, checked, quality, ts, receivedTs));
-    else
-      out.offer(
-        observation(
-          source,
-          asset,
-          signal,
-          checked.value,
-          checked.quality ?? quality,
-          epochMsOf(checked.ts, ts),
-          receivedTs,
-        ),
-      );
     offered++;
   }
   return offered;

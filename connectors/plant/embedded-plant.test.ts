@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTimeout } from '../../test/servers.js';
 import type { Observation } from '../../twin/schema/observation.js';
 import { JOB_ORDER_RETURN_STATUS as RS, type JobOrder } from '../dispatch/job-order.js';
-import { TWO_MACHINES_SCENARIO, until } from './__fixtures__/plant-test.js';
+import { TWO_MACHINES_SCENARIO, turnsStarted, until } from './__fixtures__/plant-test.js';
 import { startEmbeddedPlant, type EmbeddedPlant } from './embedded-plant.js';
 
 const PORT = 48410;
@@ -163,13 +163,7 @@ describe('embedded plant over OPC UA', () => {
     await until('the job order ends', () => plant.plant.jobOrders.get(order.jobOrderId)?.state === 'ended');
 
     // What M2 worked on after the start, from the observations: O4 then O3 for the planned operation.
-    const starts: string[] = [];
-    const after = seen.slice(from).filter((o) => o.asset === 'M2');
-    after.forEach((o, i) => {
-      const next = after[i + 1];
-      if (o.signal === 'order' && o.value !== '' && next?.signal === 'operation' && next.value === 'turn')
-        starts.push(String(o.value));
-    });
+    const starts = turnsStarted(seen.slice(from), 'M2');
     expect(starts.filter((o) => o === 'O3' || o === 'O4')).toEqual(['O4', 'O3']);
     // The counters and states moved while it ran, in the address space too.
     await until('M2 counts parts', () => plant.plant.snapshot().machines[1]!.partCount > before);

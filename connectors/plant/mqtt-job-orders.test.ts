@@ -11,15 +11,14 @@ import type { Plan } from '../../twin/schema/plan.js';
 import { testPlan } from '../dispatch/__fixtures__/plans.js';
 import { parseMqttDispatchConfig } from '../dispatch/config.js';
 import { dispatchPlan } from '../dispatch/dispatcher.js';
+import { ackFromMetrics } from '../dispatch/sparkplug-job-order.js';
 import type { JobOrderAck } from '../dispatch/job-order.js';
 import { MqttJobOrderTransport } from '../dispatch/mqtt-transport.js';
-import { ObservationGate } from '../ingest/observation-gate.js';
-import { recordingLogger, recordingSink } from '../ingest/__fixtures__/recorders.js';
+import { recordingLogger } from '../ingest/__fixtures__/recorders.js';
 import { startAedes, type TestBroker } from '../mqtt/__fixtures__/aedes-broker.js';
-import { parseMqttIngestConfig } from '../mqtt/config.js';
-import { MqttIngest } from '../mqtt/mqtt-ingest.js';
+import { startTestIngest } from '../mqtt/__fixtures__/test-ingest.js';
 import { decodePayload, encodePayload, sparkplugNumber } from '../mqtt/sparkplug-codec.js';
-import { TWO_MACHINES_SCENARIO, until } from './__fixtures__/plant-test.js';
+import { TWO_MACHINES_SCENARIO, turnsStarted, until } from './__fixtures__/plant-test.js';
 import { startEmbeddedPlant, type EmbeddedPlant } from './embedded-plant.js';
 
 const PORT = 18961;
@@ -77,41 +76,41 @@ describe('embedded plant: job orders over MQTT', () => {
   async function turnsOnM2After(p: EmbeddedPlant, from: number, ids: readonly string[]): Promise<string[]> {
     p.plant.setSpeed(600);
     await until('the job orders end', () => ids.every((id) => p.plant.jobOrders.get(id)?.state === 'ended'));
-    const starts: string[] = [];
-    const after = seen.slice(from).filter((o) => o.asset === 'M2');
-    after.forEach((o, i) => {
-      const next = after[i + 1];
-      if (o.signal === 'order' && o.value !== '' && next?.signal === 'operation' && next.value === 'turn')
-        starts.push(String(o.value));
-    });
-    return starts.filter((o) => o === 'O3' || o === 'O4');
+    return turnsStarted(seen.slice(from), 'M2').filter((o) => o === 'O3' || o === 'O4');
   }
 
-  it('executes a plan dispatched as JSON job orders, acknowledged per machine, idempotent', async () => {
-    plant = await startPlant({ json: { prefix: 'job-test/dispatch' } });
-    transport = new MqttJobOrderTransport(
-      parseMqttDispatchConfig({
-        url: broker.url,
-        clientId: 'dispatch-json',
-        prefix: 'job-test/dispatch',
-        resendMs: 300,
-      }),
+  /** The twin's dispatcher on the test broker, sending as `wire` says (JSON prefix or Sparkplug B). */
+  async function connectDispatcher(clientId: string, wire: object): Promise<MqttJobOrderTransport> {
+    const connected = new MqttJobOrderTransport(
+      parseMqttDispatchConfig({ url: broker.url, clientId, resendMs: 300, ...wire }),
       recordingLogger(),
     );
-    await transport.connect();
-    const plan = planNow(plant);
-    const from = seen.length;
-    const result = await dispatchPlan(plan, { transport, timeoutMs: 5_000 });
+    transport = connected;
+    await connected.connect();
+    return connected;
+  }
+
+  /** Dispatches `plan`; every machine must acknowledge with ReturnStatus ok. */
+  async function expectAcknowledged(plan: Plan, via: MqttJobOrderTransport): Promise<void> {
+    const result = await dispatchPlan(plan, { transport: via, timeoutMs: 5_000 });
     expect(result.machines.map((m) => [m.machine, m.status, m.returnStatus])).toEqual([
       ['M1', 'acknowledged', 0],
       ['M2', 'acknowledged', 0],
     ]);
+  }
+
+  it('executes a plan dispatched as JSON job orders, acknowledged per machine, idempotent', async () => {
+    plant = await startPlant({ json: { prefix: 'job-test/dispatch' } });
+    const sender = await connectDispatcher('dispatch-json', { prefix: 'job-test/dispatch' });
+    const plan = planNow(plant);
+    const from = seen.length;
+    await expectAcknowledged(plan, sender);
     expect(plant.plant.jobOrders.get('P-mqtt/v1/M2')?.state).toBe('running');
     const rebuilds = plant.plant.snapshot().rebuilds;
     expect(rebuilds).toBeGreaterThanOrEqual(1);
 
     // The same version again: acknowledged, nothing stored or rebuilt a second time.
-    const again = await dispatchPlan(plan, { transport, timeoutMs: 5_000 });
+    const again = await dispatchPlan(plan, { transport: sender, timeoutMs: 5_000 });
     expect(again.acknowledged).toBe(true);
     expect(plant.plant.snapshot().rebuilds).toBe(rebuilds);
     expect(plant.plant.jobOrders.list()).toHaveLength(2);
@@ -177,54 +176,36 @@ describe('embedded plant: job orders over MQTT', () => {
   });
 
   it('executes a plan dispatched as Sparkplug B commands, answered by DDATA, seen by the twin', async () => {
-    const sink = recordingSink();
-    const gate = new ObservationGate({ sink, logger: recordingLogger() });
-    const ingest = new MqttIngest(
-      parseMqttIngestConfig({
-        url: broker.url,
-        clientId: 'twin-ingest-job-test',
-        source: 'sparkplug:plant',
-        sparkplug: { groups: ['JobTest'] },
-      }),
-      { gate, logger: recordingLogger() },
-    );
-    await withTimeout(ingest.start(), 5_000, 'ingest connect');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // its SUBACK, before the births
+    const { ingest, gate, sink } = await startTestIngest({
+      url: broker.url,
+      clientId: 'twin-ingest-job-test',
+      source: 'sparkplug:plant',
+      sparkplug: { groups: ['JobTest'] },
+    });
     try {
       plant = await startPlant({ sparkplug: { groupId: 'JobTest', edgeNode: 'sim' } });
-      transport = new MqttJobOrderTransport(
-        parseMqttDispatchConfig({
-          url: broker.url,
-          clientId: 'dispatch-sparkplug',
-          resendMs: 300,
-          sparkplug: { groupId: 'JobTest', edgeNode: 'sim' },
-        }),
-        recordingLogger(),
-      );
-      await transport.connect();
+      const sender = await connectDispatcher('dispatch-sparkplug', {
+        sparkplug: { groupId: 'JobTest', edgeNode: 'sim' },
+      });
       const plan = planNow(plant);
       const from = seen.length;
-      const result = await dispatchPlan(plan, { transport, timeoutMs: 5_000 });
-      expect(result.machines.map((m) => [m.machine, m.status, m.returnStatus])).toEqual([
-        ['M1', 'acknowledged', 0],
-        ['M2', 'acknowledged', 0],
-      ]);
+      await expectAcknowledged(plan, sender);
       const rebuilds = plant.plant.snapshot().rebuilds;
-      const again = await dispatchPlan(plan, { transport, timeoutMs: 5_000 });
+      const again = await dispatchPlan(plan, { transport: sender, timeoutMs: 5_000 });
       expect(again.acknowledged).toBe(true);
       expect(plant.plant.snapshot().rebuilds).toBe(rebuilds);
       expect(plant.plant.jobOrders.list()).toHaveLength(2);
 
       // Other content under a known id: refused, with the plant's reason carried by the DDATA.
       const changed = { ...plan, assignments: plan.assignments.map((a) => ({ ...a, endS: a.endS + 1 })) };
-      const conflicting = await dispatchPlan(changed, { transport, timeoutMs: 5_000 });
+      const conflicting = await dispatchPlan(changed, { transport: sender, timeoutMs: 5_000 });
       expect(conflicting.machines[0]).toMatchObject({
         status: 'rejected',
         returnStatus: 3,
         reason: 'job order "P-mqtt/v1/M1" is known with other content',
       });
       const unknown = await dispatchPlan(testPlan([['O-404', 'turn', 'M1', 0, 1]], 'P-bad'), {
-        transport,
+        transport: sender,
         timeoutMs: 5_000,
       });
       expect(unknown.machines[0]).toMatchObject({
@@ -253,10 +234,12 @@ describe('embedded plant: job orders over MQTT', () => {
     // What the plant publishes (the commands sent below come back too: the subscription covers them).
     const topics: string[] = [];
     const answers: UMetric[][] = [];
+    const births: UMetric[][] = [];
     client.on('message', (topic, payload) => {
       if (topic.includes('CMD/')) return;
       topics.push(topic);
       if (topic.includes('/DDATA/')) answers.push(decodePayload(payload).metrics ?? []);
+      if (topic.endsWith('/DBIRTH/sim/M1')) births.push(decodePayload(payload).metrics ?? []);
     });
     await client.subscribeAsync('spBv1.0/JobTest/+/sim/#', { qos: 0 });
     const command = (metrics: UMetric[]) => Buffer.from(encodePayload({ timestamp: Date.now(), metrics }));
@@ -283,6 +266,11 @@ describe('embedded plant: job orders over MQTT', () => {
       1,
       expect.stringMatching(/^Job Order\/Plan ID: is missing; /),
     ]);
+    // The rebirth reports the answer M1 holds, as a dispatcher reads it (no state: declared empty).
+    expect(ackFromMetrics(births[0] ?? [], undefined)).toEqual({
+      ok: true,
+      value: { jobOrderId: 'half/M1', returnStatus: 1, reason: expect.stringMatching(/^Job Order\/Plan ID/) },
+    });
     expect(plant.mqttJobOrders!.counters()).toMatchObject({ received: 2, rejected: 2 });
     expect(logger.warnings.map((w) => w.details?.reason)).toEqual(
       expect.arrayContaining([

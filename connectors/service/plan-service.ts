@@ -17,7 +17,8 @@ export interface PlanRecord {
   acceptedBy?: 'planner' | 'policy';
 }
 
-/** Plans dispatched without a planner once validated, if no more than this many orders are at risk. */
+/** The newest plan version dispatched without a planner once validated; with `maxOrdersAtRisk`, only when its
+ * risk analysis ran and puts no more orders than that at risk. */
 export interface AutoDispatchPolicy {
   maxOrdersAtRisk?: number;
 }
@@ -33,10 +34,10 @@ export interface PlanServiceOptions {
   onAutoDispatchError?: (id: string, error: unknown) => void;
 }
 
-/** Orders the risk analysis puts at risk (none when it did not run). */
+/** Orders the risk analysis puts at risk; Infinity when it did not run (nothing is known to be safe). */
 function ordersAtRisk(validation: PlanValidation): number {
   const atRisk = (validation.risk as { atRisk?: unknown } | undefined)?.atRisk;
-  return Array.isArray(atRisk) ? atRisk.length : 0;
+  return Array.isArray(atRisk) ? atRisk.length : Infinity;
 }
 
 /**
@@ -95,7 +96,10 @@ export class PlanService {
     if (validation.ok) record.plan = advancePlan(record.plan, 'validated');
     this.options.onEvent?.('plan', this.summary(record));
     const policy = this.options.autoDispatch;
-    if (validation.ok && policy && ordersAtRisk(validation) <= (policy.maxOrdersAtRisk ?? Infinity)) {
+    // Only the newest version: an older one validated late must not replace what a newer plan set out.
+    const allowed =
+      policy?.maxOrdersAtRisk === undefined || ordersAtRisk(validation) <= policy.maxOrdersAtRisk;
+    if (validation.ok && policy && allowed && id === this.latestId) {
       // Not awaited: acknowledgements may take the dispatch timeout; the stream reports them.
       this.dispatch(id, 'policy').catch((e: unknown) => this.options.onAutoDispatchError?.(id, e));
     }
@@ -112,13 +116,26 @@ export class PlanService {
         { plan: id, status: record.plan.status },
       );
     }
-    record.plan = advancePlan(record.plan, 'dispatched');
+    const validated = record.plan;
+    const previousActive = this.activeId;
+    record.plan = advancePlan(validated, 'dispatched');
     record.acceptedBy = acceptedBy;
     this.activeId = id;
-    const statuses = await this.options.dispatcher.dispatch(record.plan, (status) => {
-      record.dispatch = upsert(record.dispatch ?? [], status);
-      this.options.onEvent?.('dispatch', { plan: id, ...status });
-    });
+    let statuses: MachineDispatchState[];
+    try {
+      statuses = await this.options.dispatcher.dispatch(record.plan, (status) => {
+        record.dispatch = upsert(record.dispatch ?? [], status);
+        this.options.onEvent?.('dispatch', { plan: id, ...status });
+      });
+    } catch (error) {
+      // The dispatch did not happen: the plan is validated again (it may be dispatched again, receivers take a
+      // job order twice without a second effect) and the plan in force is the one before.
+      record.plan = validated;
+      delete record.acceptedBy;
+      if (this.activeId === id) this.activeId = previousActive;
+      this.options.onEvent?.('plan', this.summary(record));
+      throw error;
+    }
     record.dispatch = statuses;
     if (statuses.length > 0 && statuses.every((s) => s.status === 'acknowledged')) {
       record.plan = advancePlan(record.plan, 'acknowledged');

@@ -5,19 +5,17 @@ import { scheduleOfResult, type ScenarioSchedule } from '../../../scenarios/prod
 import { scenarioToProductionProblem } from '../../../scenarios/production/to-problem.js';
 import type { Scenario } from '../../../scenarios/schema.js';
 import type { ProductionSolveOptions } from '../../../solver/production/solve.js';
-import type { ProductionTaskOptions } from '../../../solver/runtime/production-worker.js';
 import { ProductionSolverPool } from '../../../solver/runtime/solve-production.js';
 
 export async function scheduleScenarioWithMilp(
   scenario: Scenario,
   options: ProductionSolveOptions,
-  milp: NonNullable<ProductionTaskOptions['milp']> = {},
 ): Promise<ScenarioSchedule> {
   const { problem, open } = scenarioToProductionProblem(scenario);
   const pool = new ProductionSolverPool(1);
   try {
     const result = await pool.solve(problem, {
-      milp,
+      milp: {}, // the default neighbourhoods
       ...(options.seed !== undefined && { seed: options.seed }),
       ...(options.objective && { objective: options.objective }),
       ...(options.timeBudgetMs !== undefined && { timeBudgetMs: options.timeBudgetMs }),
