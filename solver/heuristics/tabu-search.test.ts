@@ -4,6 +4,7 @@ import { compileShop } from '../shop/compiled.js';
 import { FT06_OPTIMUM, ft06 } from '../shop/__fixtures__/ft06.js';
 import { planOf } from '../shop/timetable.js';
 import { createShopSearch } from './search.js';
+import { restartInterval } from './tabu-search.js';
 import { bruteForceMakespan, randomShop } from './__fixtures__/tiny-shops.js';
 
 describe('tabu search', () => {
@@ -116,5 +117,15 @@ describe('tabu search', () => {
     expect(weak.bestMakespan).toBe(strong.bestMakespan);
     weak.run(100);
     expect(weak.bestMakespan).toBeLessThanOrEqual(strong.bestMakespan);
+  });
+
+  it('restarts later on shops with many jobs per machine, never sooner than 10,000 + 20·n', () => {
+    const square = compileShop(randomShop(31, 10, 10, 10));
+    const long = compileShop(randomShop(32, 50, 10, 10));
+    const wide = compileShop(randomShop(33, 10, 15, 15));
+    expect(restartInterval(square)).toBe(10000 + 20 * square.n);
+    expect(restartInterval(wide)).toBe(10000 + 20 * wide.n);
+    // 5 jobs per machine: 25 times the per-operation share.
+    expect(restartInterval(long)).toBe(10000 + 20 * long.n * 25);
   });
 });

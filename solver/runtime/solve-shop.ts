@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { TwinError } from '../../twin/errors.js';
 import { checkPlan } from '../check/check-plan.js';
 import { derivedSeed } from '../heuristics/fast-random.js';
+import { restartInterval } from '../heuristics/tabu-search.js';
 import { reachesTarget } from '../heuristics/target.js';
 import { compileShop } from '../shop/compiled.js';
 import type { ShopPlan, ShopProblem } from '../shop/problem.js';
@@ -214,8 +215,9 @@ export async function solveShop(problem: ShopProblem, options: SolveShopOptions)
   const { seed, target, maxIterations, timeLimitS, signal, onIncumbent } = options;
   const workers = options.workers ?? Math.max(1, availableParallelism());
   const epochIterations = options.epochIterations ?? DEFAULT_EPOCH_ITERATIONS;
-  const adoptAfter = ADOPT_AFTER_EPOCHS * epochIterations;
   const shop = compileShop(problem);
+  // Adopting another worker's best is a restart: never sooner than the search's own restarts would come.
+  const adoptAfter = Math.max(ADOPT_AFTER_EPOCHS * epochIterations, restartInterval(shop));
   const run = runCount++;
 
   let best: { makespan: number; solution: ShopSolution } | undefined;
