@@ -26,9 +26,9 @@ const REASSIGN = 2; // move u to alternative `alt`, right after v (-1: first)
 /**
  * Iterations without a new best before a restart from an elite solution. With many jobs per machine the
  * blocks are long and improvements come further apart: on 50×10 shops a restart after 10,000 + 20·n
- * iterations threw away trajectories that were still improving (mean gap on swv11–15 at 60 s: 3.65 % with it,
- * 1.37 % when it grows with the square of jobs per machine); on 10×10 shops restarts still help reach the
- * optimum (ft10, la38).
+ * iterations threw away trajectories that were still improving (mean gap on swv11–15 at 60 s, `npm run
+ * bench:jssp`: 3.65 % with it, 1.10 % when it grows with the square of jobs per machine, docs/benchmarks.md);
+ * on 10×10 shops restarts still help reach the optimum (ft10, la38).
  */
 export function restartInterval(shop: CompiledShop): number {
   const jobsPerMachine = shop.jobCount / Math.max(1, shop.m);

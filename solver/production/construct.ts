@@ -3,9 +3,17 @@
 // among the operations whose best place is on that machine and that could start before that end, the rule
 // picks one. The sequence of picks, with the machines chosen, is an encoding that decode.ts reproduces.
 import type { CompiledProduction } from './compiled.js';
-import { bestPlacement, commit, Decoder, newBest, Schedule, type Best, type Encoding } from './decode.js';
-import { newCrewState } from './operators.js';
-import { newPlacement } from './placement.js';
+import {
+  bestPlacement,
+  commit,
+  Decoder,
+  newBest,
+  newDecodeState,
+  Schedule,
+  standIn,
+  type Best,
+  type Encoding,
+} from './decode.js';
 
 export const DISPATCH_RULES = ['edd', 'atc', 'mwkr', 'slack'] as const;
 export type DispatchRule = (typeof DISPATCH_RULES)[number];
@@ -47,12 +55,9 @@ function ruleIndex(
 export function construct(cp: CompiledProduction, options: ConstructOptions): Encoding {
   const { rule } = options;
   const k = options.k ?? 2;
-  const free = new Float64Array(cp.stationCount);
-  const family = new Int32Array(cp.stationCount);
   const s = new Schedule(cp);
-  const crew = newCrewState(cp.crew);
-  new Decoder(cp).pins(s, free, family, crew);
-  const placement = newPlacement();
+  const state = newDecodeState(cp);
+  new Decoder(cp).pins(s, state);
   const jobs = cp.jobCount;
   const next = new Int32Array(jobs).fill(-1);
   const cand: Best[] = [];
@@ -77,18 +82,7 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
       const o = next[j]!;
       if (o < 0) continue;
       if (!valid[j]) {
-        bestPlacement(
-          cp,
-          o,
-          cp.altStart[o]!,
-          cp.altStart[o + 1]!,
-          s,
-          free,
-          family,
-          placement,
-          cand[j]!,
-          crew,
-        );
+        bestPlacement(cp, o, cp.altStart[o]!, cp.altStart[o + 1]!, s, state, cand[j]!);
         valid[j] = 1;
       }
       if (first < 0 || cand[j]!.end < cand[first]!.end) first = j;
@@ -116,17 +110,13 @@ export function construct(cp: CompiledProduction, options: ConstructOptions): En
     }
     const o = next[pick]!;
     const chosen = cand[pick]!;
-    if (chosen.station < 0 || chosen.end === Infinity) {
-      chosen.station = cp.stationStart[cp.altMachine[cp.altStart[o]!] ?? 0]!;
-      chosen.alt = cp.altStart[o]!;
-      chosen.operator = -1;
-    }
+    if (chosen.station < 0 || chosen.end === Infinity) standIn(cp, cp.altStart[o]!, chosen);
     const chosenMachine = cp.stationMachine[chosen.station]!;
     // Placing o seals its predecessor's batch group (no longer lengthened): joins there must look again.
     const prev = cp.jobPrev[o]!;
     const prevMachine = prev >= 0 ? cp.stationMachine[s.station[prev]!]! : -1;
     const sealedMachine = prevMachine >= 0 && cp.batchMax[prevMachine]! > 0 ? prevMachine : -1;
-    commit(cp, o, chosen, s, free, family, crew, step);
+    commit(cp, o, chosen, s, state, step);
     order[step] = o;
     alt[o] = chosen.alt;
     next[pick] = cp.jobNext[o]!;

@@ -130,6 +130,24 @@ export function lagSlack(t: number): number {
   return 1e-10 * Math.max(1, Math.abs(t));
 }
 
+/** What a decode advances as it places operations: per station the free time and the family set up, the
+ * operators' bookings, and the placement scratch. */
+export interface DecodeState {
+  readonly free: Float64Array;
+  readonly family: Int32Array;
+  readonly crew: CrewState;
+  readonly p: Placement;
+}
+
+export function newDecodeState(cp: CompiledProduction): DecodeState {
+  return {
+    free: new Float64Array(cp.stationCount),
+    family: new Int32Array(cp.stationCount),
+    crew: newCrewState(cp.crew),
+    p: newPlacement(),
+  };
+}
+
 /**
  * The station, among those of alternatives a0 .. a1 - 1 of operation o, where o ends first given the station
  * states `free`/`family` and the times of its job predecessor in `s` (ties: the first alternative and
@@ -143,12 +161,10 @@ export function bestPlacement(
   a0: number,
   a1: number,
   s: Schedule,
-  free: Float64Array,
-  family: Int32Array,
-  p: Placement,
+  state: DecodeState,
   best: Best,
-  crew: CrewState,
 ): Best {
+  const { free, family, crew, p } = state;
   const notBefore = best.notBefore;
   best.notBefore = 0;
   const j = cp.jobOf[o]!;
@@ -241,11 +257,8 @@ export function placeAllowed(
   o: number,
   alt: Int32Array,
   s: Schedule,
-  free: Float64Array,
-  family: Int32Array,
-  p: Placement,
+  state: DecodeState,
   best: Best,
-  crew: CrewState,
 ): boolean {
   let a0 = cp.altStart[o]!;
   let a1 = cp.altStart[o + 1]!;
@@ -253,13 +266,18 @@ export function placeAllowed(
     a0 = alt[o]!;
     a1 = a0 + 1;
   }
-  bestPlacement(cp, o, a0, a1, s, free, family, p, best, crew);
+  bestPlacement(cp, o, a0, a1, s, state, best);
   if (best.station >= 0 && best.end !== Infinity) return true;
-  best.station = cp.stationStart[cp.altMachine[a0] ?? 0]!;
-  best.alt = a0;
+  standIn(cp, a0, best);
+  return false;
+}
+
+/** For an operation that found no place: alternative `a`'s machine's first station, no batch, no operator. */
+export function standIn(cp: CompiledProduction, a: number, best: Best): void {
+  best.station = cp.stationStart[cp.altMachine[a] ?? 0]!;
+  best.alt = a;
   best.join = false;
   best.operator = -1;
-  return false;
 }
 
 /** Writes o's place into `s`, advances its station and books its operator for list `position`. */
@@ -268,11 +286,10 @@ export function commit(
   o: number,
   best: Best,
   s: Schedule,
-  free: Float64Array,
-  family: Int32Array,
-  crew: CrewState,
+  state: DecodeState,
   position: number,
 ): void {
+  const { free, family, crew } = state;
   s.start[o] = best.start;
   s.end[o] = best.end;
   s.setupStart[o] = best.setupStart;
@@ -300,22 +317,17 @@ export function placedFrom(cp: CompiledProduction, o: number, pos: Int32Array): 
 }
 
 export class Decoder {
-  private readonly free: Float64Array;
-  private readonly family: Int32Array;
-  private readonly placement = newPlacement();
+  private readonly state: DecodeState;
   private readonly best = newBest();
   private readonly chains: LagChains;
-  readonly crew: CrewState;
   /** The content whose bookings the timeline holds in full: its stamp, parent and agreement (-1: none). */
   private held = -1;
   private heldParent = -1;
   private heldAgree = 0;
 
   constructor(private readonly cp: CompiledProduction) {
-    this.free = new Float64Array(cp.stationCount);
-    this.family = new Int32Array(cp.stationCount);
+    this.state = newDecodeState(cp);
     this.chains = new LagChains(cp);
-    this.crew = newCrewState(cp.crew);
   }
 
   /**
@@ -324,15 +336,11 @@ export class Decoder {
    * order in the same family too), placed right before its start as the model checker and the simulation
    * following the plan count it; a running one is set up already.
    */
-  pins(
-    out: Schedule,
-    free: Float64Array = this.free,
-    family: Int32Array = this.family,
-    crew: CrewState = this.crew,
-  ): void {
+  pins(out: Schedule, state: DecodeState = this.state): void {
     const { cp } = this;
+    const { free, family, crew } = state;
     crew.timeline.clear();
-    if (crew === this.crew) this.held = -1;
+    if (state === this.state) this.held = -1;
     free.fill(cp.now);
     family.set(cp.stationInitialFamily);
     out.groups.reset();
@@ -374,7 +382,8 @@ export class Decoder {
    * is placed at its chain's first position, or before the list (`placedFrom`).
    */
   decode(enc: Encoding, out: Schedule, base?: Schedule, from = 0): Schedule {
-    const { cp, free, family } = this;
+    const { cp } = this;
+    const { free, family } = this.state;
     const S = cp.stationCount;
     let position = 0;
     if (base && from > 0) {
@@ -429,7 +438,7 @@ export class Decoder {
    */
   private restoreCrew(enc: Encoding, s: Schedule, baseStamp: number, position: number): void {
     const { cp } = this;
-    const timeline = this.crew.timeline;
+    const timeline = this.state.crew.timeline;
     let from = position;
     if (this.held < 0 || (baseStamp !== this.held && baseStamp !== this.heldParent)) {
       timeline.clear();
@@ -456,31 +465,34 @@ export class Decoder {
       if (k !== o && !cp.lagTail[k]) break;
       const w = s.operator[k]!;
       if (w >= 0)
-        this.crew.timeline.book(w, s.setupStart[k]!, holdEnd(cp.crew, k, s.start[k]!, s.end[k]!), position);
+        this.state.crew.timeline.book(
+          w,
+          s.setupStart[k]!,
+          holdEnd(cp.crew, k, s.start[k]!, s.end[k]!),
+          position,
+        );
     }
   }
 
   /** Places o (with its chain when operations follow it within a maximum lag) into `out`, at `position`. */
   private placeOne(o: number, alt: Int32Array, out: Schedule, position: number): void {
-    const { cp, free, family } = this;
-    const p = this.placement;
+    const { cp, state, best } = this;
     const next = cp.jobNext[o]!;
     if (next >= 0 && cp.lagTail[next]) {
-      const failed = this.chains.place(o, alt, out, free, family, p, this.best, this.crew, position);
+      const failed = this.chains.place(o, alt, out, state, best, position);
       if (failed >= 0 && out.failed < 0) {
         out.failed = failed;
         out.failedLag = this.chains.failedLag;
       }
       return;
     }
-    const best = this.best;
-    if (!placeAllowed(cp, o, alt, out, free, family, p, best, this.crew)) {
+    if (!placeAllowed(cp, o, alt, out, state, best)) {
       if (out.failed < 0) out.failed = o;
     } else if (!best.lagOk && out.failed < 0) {
       // Bound by a maximum lag to a pinned predecessor: no delay can help.
       out.failed = o;
       out.failedLag = true;
     }
-    commit(cp, o, best, out, free, family, this.crew, position);
+    commit(cp, o, best, out, state, position);
   }
 }

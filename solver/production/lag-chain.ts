@@ -8,9 +8,7 @@
 // restores the states of the stations it touched from a small log (no allocation per chain).
 import { GroupLog } from './batching.js';
 import type { CompiledProduction } from './compiled.js';
-import { commit, lagSlack, placeAllowed, type Best, type Schedule } from './decode.js';
-import type { CrewState } from './operators.js';
-import type { Placement } from './placement.js';
+import { commit, lagSlack, placeAllowed, type Best, type DecodeState, type Schedule } from './decode.js';
 
 /** Placements of one chain before it is reported. */
 const MAX_TRIES = 32;
@@ -39,18 +37,19 @@ export class LagChains {
     this.logGroups = new GroupLog(2 * len);
   }
 
-  private log(st: number, s: Schedule, free: Float64Array, family: Int32Array): void {
+  private log(st: number, s: Schedule, state: DecodeState): void {
     const i = this.size++;
     this.logStation[i] = st;
-    this.logFree[i] = free[st]!;
-    this.logFamily[i] = family[st]!;
+    this.logFree[i] = state.free[st]!;
+    this.logFamily[i] = state.family[st]!;
     s.groups.stash(st, this.logGroups, i);
   }
 
   /** Takes the chain back: the logged stations as they were, newest entry first, and its operators'
    * bookings (all made at the chain's list position). */
-  private undo(s: Schedule, free: Float64Array, family: Int32Array, crew: CrewState, position: number): void {
-    crew.timeline.restore(position);
+  private undo(s: Schedule, state: DecodeState, position: number): void {
+    const { free, family } = state;
+    state.crew.timeline.restore(position);
     for (let i = this.size - 1; i >= 0; i--) {
       const st = this.logStation[i]!;
       free[st] = this.logFree[i]!;
@@ -68,11 +67,8 @@ export class LagChains {
     head: number,
     alt: Int32Array,
     s: Schedule,
-    free: Float64Array,
-    family: Int32Array,
-    p: Placement,
+    state: DecodeState,
     best: Best,
-    crew: CrewState,
     position: number,
   ): number {
     const { cp, chain, notBefore } = this;
@@ -91,17 +87,17 @@ export class LagChains {
       for (let i = 0; i < len; i++) {
         const o = chain[i]!;
         best.notBefore = notBefore[i]!;
-        if (!placeAllowed(cp, o, alt, s, free, family, p, best, crew)) {
+        if (!placeAllowed(cp, o, alt, s, state, best)) {
           // Out of open time: delaying cannot help. Place the rest anyway so every time is written.
-          commit(cp, o, best, s, free, family, crew, position);
-          this.rest(chain, i + 1, len, alt, s, free, family, p, best, crew, position);
+          commit(cp, o, best, s, state, position);
+          this.rest(chain, i + 1, len, alt, s, state, best, position);
           this.failedLag = false;
           return o;
         }
         const prev = cp.jobPrev[o]!;
-        this.log(best.station, s, free, family);
-        if (prev >= 0) this.log(s.station[prev]!, s, free, family);
-        commit(cp, o, best, s, free, family, crew, position);
+        this.log(best.station, s, state);
+        if (prev >= 0) this.log(s.station[prev]!, s, state);
+        commit(cp, o, best, s, state, position);
         if (!best.lagOk) {
           late = i;
           excess = s.start[o]! - s.end[prev]! - cp.maxLag[o]!;
@@ -110,11 +106,11 @@ export class LagChains {
       }
       if (late < 0) return -1;
       if (late === 0 || tries >= MAX_TRIES) {
-        this.rest(chain, late + 1, len, alt, s, free, family, p, best, crew, position);
+        this.rest(chain, late + 1, len, alt, s, state, best, position);
         this.failedLag = true;
         return chain[late]!;
       }
-      this.undo(s, free, family, crew, position);
+      this.undo(s, state, position);
       const before = chain[late - 1]!;
       notBefore[late - 1] = s.setupStart[before]! + Math.max(excess, lagSlack(s.start[before]!));
     }
@@ -127,18 +123,15 @@ export class LagChains {
     len: number,
     alt: Int32Array,
     s: Schedule,
-    free: Float64Array,
-    family: Int32Array,
-    p: Placement,
+    state: DecodeState,
     best: Best,
-    crew: CrewState,
     position: number,
   ): void {
     const cp = this.cp;
     for (let i = from; i < len; i++) {
       const o = chain[i]!;
-      placeAllowed(cp, o, alt, s, free, family, p, best, crew);
-      commit(cp, o, best, s, free, family, crew, position);
+      placeAllowed(cp, o, alt, s, state, best);
+      commit(cp, o, best, s, state, position);
     }
   }
 }
