@@ -19,6 +19,15 @@ function fingerprint(g: DisjunctiveGraph): number {
   return h >>> 0;
 }
 
+function fingerprintOf(solution: ShopSolution): number {
+  let h = 0x811c9dc5;
+  for (const seq of solution.sequences) {
+    for (const o of seq) h = Math.imul(h ^ o, 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 export class EliteSet {
   private readonly entries: Entry[] = [];
 
@@ -35,6 +44,31 @@ export class EliteSet {
     if (at < 0) this.entries.push(entry);
     else this.entries.splice(at, 0, entry);
     if (this.entries.length > this.capacity) this.entries.pop();
+  }
+
+  /** Keep a solution if it is among the best distinct ones. */
+  offerSolution(makespan: number, solution: ShopSolution): void {
+    const worst = this.entries[this.entries.length - 1];
+    if (this.entries.length >= this.capacity && worst !== undefined && makespan >= worst.makespan) return;
+    const hash = fingerprintOf(solution);
+    if (this.entries.some((e) => e.hash === hash && e.makespan === makespan)) return;
+    const entry = { makespan, hash, solution };
+    const at = this.entries.findIndex((e) => e.makespan > makespan);
+    if (at < 0) this.entries.push(entry);
+    else this.entries.splice(at, 0, entry);
+    if (this.entries.length > this.capacity) this.entries.pop();
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Two distinct entries at random (the pool must hold at least two). */
+  pickTwo(rng: FastRandom): [ShopSolution, ShopSolution] {
+    const i = rng.int(this.entries.length);
+    let j = rng.int(this.entries.length - 1);
+    if (j >= i) j++;
+    return [this.entries[i]!.solution, this.entries[j]!.solution];
   }
 
   best(): ShopSolution | undefined {

@@ -64,6 +64,31 @@ export class IncrementalEvaluator {
     return true;
   }
 
+  /** Compares the incremental state with a full recomputation (tests turn this on). */
+  selfCheck(): void {
+    const g = this.g;
+    const head = Float64Array.from(g.head);
+    const tail = Float64Array.from(g.tail);
+    const makespan = g.makespan;
+    const pos = this.pos;
+    for (let o = 0; o < g.n; o++) {
+      const jn = g.shop.jobNext[o]!;
+      const mn = g.mNext[o]!;
+      if ((jn >= 0 && pos[jn]! <= pos[o]!) || (mn >= 0 && pos[mn]! <= pos[o]!)) {
+        throw new Error(`self-check: the order puts a successor of operation ${o} before it`);
+      }
+    }
+    if (!this.evaluate()) throw new Error('self-check: the graph has a cycle');
+    for (let o = 0; o < g.n; o++) {
+      if (head[o] !== g.head[o] || tail[o] !== g.tail[o]) {
+        throw new Error(
+          `self-check: operation ${o} head ${head[o]} / ${g.head[o]}, tail ${tail[o]} / ${g.tail[o]}`,
+        );
+      }
+    }
+    if (makespan !== g.makespan) throw new Error(`self-check: makespan ${makespan} / ${g.makespan}`);
+  }
+
   /** Make `from` precede `to` in the order, moving only the operations between them that must move. */
   private repairOrder(from: number, to: number): boolean {
     const { pos, seen, forward, backward, stack } = this;

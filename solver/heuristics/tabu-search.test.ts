@@ -4,7 +4,7 @@ import { compileShop } from '../shop/compiled.js';
 import { FT06_OPTIMUM, ft06 } from '../shop/__fixtures__/ft06.js';
 import { planOf } from '../shop/timetable.js';
 import { createShopSearch } from './search.js';
-import { restartInterval } from './tabu-search.js';
+import { restartInterval, TabuSearch } from './tabu-search.js';
 import { bruteForceMakespan, randomShop } from './__fixtures__/tiny-shops.js';
 
 describe('tabu search', () => {
@@ -119,13 +119,34 @@ describe('tabu search', () => {
     expect(weak.bestMakespan).toBeLessThanOrEqual(strong.bestMakespan);
   });
 
-  it('restarts later on shops with many jobs per machine, never sooner than 10,000 + 20·n', () => {
+  it('restarts later on shops with many jobs per machine, sooner in a job shop (relinked starts)', () => {
     const square = compileShop(randomShop(31, 10, 10, 10));
     const long = compileShop(randomShop(32, 50, 10, 10));
     const wide = compileShop(randomShop(33, 10, 15, 15));
-    expect(restartInterval(square)).toBe(10000 + 20 * square.n);
-    expect(restartInterval(wide)).toBe(10000 + 20 * wide.n);
+    const flexible = compileShop(randomShop(34, 10, 10, 10, 2));
+    expect(restartInterval(square)).toBe(0.6 * (10000 + 20 * square.n));
+    expect(restartInterval(wide)).toBe(0.6 * (10000 + 20 * wide.n));
     // 5 jobs per machine: 25 times the per-operation share.
-    expect(restartInterval(long)).toBe(10000 + 20 * long.n * 25);
+    expect(restartInterval(long)).toBe(0.6 * (10000 + 20 * long.n * 25));
+    expect(restartInterval(flexible)).toBe(10000 + 20 * flexible.n);
+  });
+
+  it('restarts from relinked starts in a job shop, from kicked elite solutions in a flexible one', () => {
+    for (const [problem, relinks] of [
+      [randomShop(35, 15, 5, 5), true],
+      [randomShop(36, 15, 5, 5, 2), false],
+    ] as const) {
+      const shop = compileShop(problem);
+      const search = new TabuSearch(shop, { seed: 3 });
+      // Rounds end after restartInterval iterations without a better round best.
+      search.run(restartInterval(shop) * 8);
+      expect(search.restarts).toBeGreaterThan(2);
+      // The first restarts fill the pool; later ones relink (job shop) or never do (flexible shop).
+      if (relinks) expect(search.relinkedStarts).toBeGreaterThanOrEqual(search.restarts - 2);
+      else expect(search.relinkedStarts).toBe(0);
+      const plan = planOf(shop, search.best())!;
+      expect(checkPlan(problem, plan).violations).toEqual([]);
+      expect(plan.makespan).toBe(search.bestMakespan);
+    }
   });
 });

@@ -6,13 +6,15 @@
 //   the current heads and tails (Balas–Vazacopoulos style), then applied and evaluated exactly.
 // - Tabu attributes: the reversed pair at the ends of a move and the machine an operation left; a move that
 //   would put back any tabu pair is tabu unless its estimate beats the best (aspiration).
-// - After a stretch without improvement the search restarts from an elite solution with a random kick.
+// - After a stretch without improvement the search restarts: in a job shop from the middle of a path between
+//   two good solutions of earlier rounds (relinking-restarts.ts), else from an elite solution with a random kick.
 import type { CompiledShop } from '../shop/compiled.js';
 import type { ShopSolution } from '../shop/solution.js';
 import { CriticalPath } from './critical-path.js';
 import { DisjunctiveGraph } from './disjunctive-graph.js';
 import { EliteSet } from './elite-set.js';
 import { IncrementalEvaluator } from './incremental.js';
+import { RelinkingRestarts } from './relinking-restarts.js';
 import { FastRandom } from './fast-random.js';
 import { CONSTRUCTION_RULES, gifflerThompson } from './giffler-thompson.js';
 import type { SearchOptions, ShopSearch } from './search.js';
@@ -24,15 +26,18 @@ const AFTER = 1; // move u right after v (u was before v)
 const REASSIGN = 2; // move u to alternative `alt`, right after v (-1: first)
 
 /**
- * Iterations without a new best before a restart from an elite solution. With many jobs per machine the
+ * Iterations without a better solution in the round before a restart. With many jobs per machine the
  * blocks are long and improvements come further apart: on 50×10 shops a restart after 10,000 + 20·n
  * iterations threw away trajectories that were still improving (mean gap on swv11–15 at 60 s, `npm run
  * bench:jssp`: 3.65 % with it, 1.10 % when it grows with the square of jobs per machine, docs/benchmarks.md);
- * on 10×10 shops restarts still help reach the optimum (ft10, la38).
+ * on 10×10 shops restarts still help reach the optimum (ft10, la38). Relinked starts (job shops) pay off
+ * sooner than random kicks, so their rounds are 0.6 times as long (0.4 was alike, 0.15 much worse, and kicks
+ * alone were worse with shorter rounds: 20 s runs on swv01–10, seeds 1–2).
  */
 export function restartInterval(shop: CompiledShop): number {
   const jobsPerMachine = shop.jobCount / Math.max(1, shop.m);
-  return Math.round(10000 + 20 * shop.n * Math.max(1, jobsPerMachine * jobsPerMachine));
+  const interval = 10000 + 20 * shop.n * Math.max(1, jobsPerMachine * jobsPerMachine);
+  return Math.round(shop.flexible ? interval : 0.6 * interval);
 }
 
 export class TabuSearch implements ShopSearch {
@@ -40,6 +45,9 @@ export class TabuSearch implements ShopSearch {
   bestMakespan = Infinity;
   stagnation = 0;
   finished = false;
+  /** Restarts so far, and how many of them began from a relinked start. */
+  restarts = 0;
+  relinkedStarts = 0;
 
   private readonly g: DisjunctiveGraph;
   private readonly path: CriticalPath;
@@ -51,6 +59,8 @@ export class TabuSearch implements ShopSearch {
   private readonly tenureMax: number;
   private readonly restartAfter: number;
   private sinceRestart = 0;
+  /** Restart points for a job shop (undefined for a flexible one: the relinking walk keeps machines fixed). */
+  private readonly relinking: RelinkingRestarts | undefined;
 
   // Scratch for the segment estimate.
   private readonly incremental: IncrementalEvaluator;
@@ -95,6 +105,7 @@ export class TabuSearch implements ShopSearch {
     this.tenureMin = Math.round(base);
     this.tenureMax = Math.round(base * (jobCount <= 2 * m ? 1.4 : 1.5));
     this.restartAfter = restartInterval(shop);
+    this.relinking = shop.flexible ? undefined : new RelinkingRestarts(this.g);
     this.construct();
   }
 
@@ -125,6 +136,7 @@ export class TabuSearch implements ShopSearch {
   }
 
   adopt(solution: ShopSolution): void {
+    this.relinking?.endRound();
     this.g.load(solution);
     if (!this.incremental.evaluate()) throw new Error('adopted solution has a cycle');
     this.sinceRestart = 0;
@@ -166,13 +178,27 @@ export class TabuSearch implements ShopSearch {
       alt = this.fallbackAlt;
     }
     this.apply(kind, u, v, alt, true);
-    if (this.recordIfBest()) return;
+    const improved = this.recordIfBest();
+    // With relinking a round lasts while its own best improves: its start is worse than the best.
+    if (this.relinking?.observe(improved ? this.bestSolution : undefined) === true) this.sinceRestart = 0;
+    if (improved) return;
     this.stagnation++;
     if (++this.sinceRestart >= this.restartAfter) this.restart();
   }
 
-  /** Restart from an elite solution (the best one half of the time) with a few random moves. */
+  /** Restart from a relinked start, else from an elite solution (the best one half of the time) with a few random moves. */
   private restart(): void {
+    this.restarts++;
+    const relinked = this.relinking?.nextStart(this.rng);
+    if (relinked !== undefined) {
+      this.relinkedStarts++;
+      this.g.load(relinked);
+      if (!this.incremental.evaluate()) throw new Error('tabu search: a relinked start has a cycle');
+      this.tabu.clear();
+      this.sinceRestart = 0;
+      this.recordIfBest();
+      return;
+    }
     const entry = this.rng.int(2) === 0 ? this.elite.best() : this.elite.pick(this.rng);
     if (entry === undefined) return;
     this.g.load(entry);
@@ -237,7 +263,7 @@ export class TabuSearch implements ShopSearch {
       }
     }
     if (this.incremental.update(arcs, arcCount, headSeeds, heads, tailSeeds, tails)) {
-      if (this.options.selfCheck === true) this.selfCheck();
+      if (this.options.selfCheck === true) this.incremental.selfCheck();
       return;
     }
     g.unlink(u);
@@ -246,31 +272,6 @@ export class TabuSearch implements ShopSearch {
     if (g.mach[u] !== oldMachine || !this.incremental.evaluate()) {
       throw new Error('tabu search: could not undo a move');
     }
-  }
-
-  /** Compares the incremental state with a full recomputation (tests turn this on). */
-  private selfCheck(): void {
-    const g = this.g;
-    const head = Float64Array.from(g.head);
-    const tail = Float64Array.from(g.tail);
-    const makespan = g.makespan;
-    const pos = this.incremental.pos;
-    for (let o = 0; o < g.n; o++) {
-      const jn = this.shop.jobNext[o]!;
-      const mn = g.mNext[o]!;
-      if ((jn >= 0 && pos[jn]! <= pos[o]!) || (mn >= 0 && pos[mn]! <= pos[o]!)) {
-        throw new Error(`self-check: the order puts a successor of operation ${o} before it`);
-      }
-    }
-    if (!this.incremental.evaluate()) throw new Error('self-check: the graph has a cycle');
-    for (let o = 0; o < g.n; o++) {
-      if (head[o] !== g.head[o] || tail[o] !== g.tail[o]) {
-        throw new Error(
-          `self-check: operation ${o} head ${head[o]} / ${g.head[o]}, tail ${tail[o]} / ${g.tail[o]}`,
-        );
-      }
-    }
-    if (makespan !== g.makespan) throw new Error(`self-check: makespan ${makespan} / ${g.makespan}`);
   }
 
   private markTabu(kind: number, u: number, v: number): void {
