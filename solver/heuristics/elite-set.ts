@@ -9,21 +9,26 @@ interface Entry {
   solution: ShopSolution;
 }
 
-/** FNV-1a over the machine sequences and the machine choice: tells distinct solutions apart cheaply. */
-function fingerprint(g: DisjunctiveGraph): number {
-  let h = 0x811c9dc5;
+// FNV-1a over the machine sequences (which sequence an operation is in is its machine choice): tells distinct
+// solutions apart cheaply. The graph's linked lists and a solution's arrays hash alike.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const END_OF_MACHINE = 0xffff;
+
+function fingerprintOfGraph(g: DisjunctiveGraph): number {
+  let h = FNV_OFFSET;
   for (let mc = 0; mc < g.m; mc++) {
-    for (let o = g.mFirst[mc]!; o >= 0; o = g.mNext[o]!) h = Math.imul(h ^ o, 0x01000193);
-    h = Math.imul(h ^ 0xffff, 0x01000193);
+    for (let o = g.mFirst[mc]!; o >= 0; o = g.mNext[o]!) h = Math.imul(h ^ o, FNV_PRIME);
+    h = Math.imul(h ^ END_OF_MACHINE, FNV_PRIME);
   }
   return h >>> 0;
 }
 
-function fingerprintOf(solution: ShopSolution): number {
-  let h = 0x811c9dc5;
+function fingerprintOfSolution(solution: ShopSolution): number {
+  let h = FNV_OFFSET;
   for (const seq of solution.sequences) {
-    for (const o of seq) h = Math.imul(h ^ o, 0x01000193);
-    h = Math.imul(h ^ 0xffff, 0x01000193);
+    for (const o of seq) h = Math.imul(h ^ o, FNV_PRIME);
+    h = Math.imul(h ^ END_OF_MACHINE, FNV_PRIME);
   }
   return h >>> 0;
 }
@@ -33,26 +38,24 @@ export class EliteSet {
 
   constructor(private readonly capacity: number) {}
 
-  /** Keep the graph's current solution if it is among the best distinct ones. */
+  /** Keep the graph's current solution if it is among the best distinct ones (copied only then). */
   offer(makespan: number, g: DisjunctiveGraph): void {
-    const worst = this.entries[this.entries.length - 1];
-    if (this.entries.length >= this.capacity && worst !== undefined && makespan >= worst.makespan) return;
-    const hash = fingerprint(g);
-    if (this.entries.some((e) => e.hash === hash && e.makespan === makespan)) return;
-    const entry = { makespan, hash, solution: g.toSolution() };
-    const at = this.entries.findIndex((e) => e.makespan > makespan);
-    if (at < 0) this.entries.push(entry);
-    else this.entries.splice(at, 0, entry);
-    if (this.entries.length > this.capacity) this.entries.pop();
+    if (this.admits(makespan)) this.insert(makespan, fingerprintOfGraph(g), () => g.toSolution());
   }
 
   /** Keep a solution if it is among the best distinct ones. */
   offerSolution(makespan: number, solution: ShopSolution): void {
+    if (this.admits(makespan)) this.insert(makespan, fingerprintOfSolution(solution), () => solution);
+  }
+
+  private admits(makespan: number): boolean {
     const worst = this.entries[this.entries.length - 1];
-    if (this.entries.length >= this.capacity && worst !== undefined && makespan >= worst.makespan) return;
-    const hash = fingerprintOf(solution);
+    return this.entries.length < this.capacity || worst === undefined || makespan < worst.makespan;
+  }
+
+  private insert(makespan: number, hash: number, solution: () => ShopSolution): void {
     if (this.entries.some((e) => e.hash === hash && e.makespan === makespan)) return;
-    const entry = { makespan, hash, solution };
+    const entry = { makespan, hash, solution: solution() };
     const at = this.entries.findIndex((e) => e.makespan > makespan);
     if (at < 0) this.entries.push(entry);
     else this.entries.splice(at, 0, entry);

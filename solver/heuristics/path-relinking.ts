@@ -6,6 +6,12 @@ import type { ShopSolution } from '../shop/solution.js';
 import type { DisjunctiveGraph } from './disjunctive-graph.js';
 import type { FastRandom } from './fast-random.js';
 
+function differingPositions(a: readonly number[], b: readonly number[]): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
+
 export class PathRelinker {
   private readonly diff: Int32Array;
   private readonly candidates: Int32Array;
@@ -18,10 +24,7 @@ export class PathRelinker {
   /** Machine positions where two solutions of the same shop order their operations differently. */
   static distance(a: ShopSolution, b: ShopSolution): number {
     let d = 0;
-    a.sequences.forEach((seq, mc) => {
-      const other = b.sequences[mc]!;
-      for (let i = 0; i < seq.length; i++) if (seq[i] !== other[i]) d++;
-    });
+    a.sequences.forEach((seq, mc) => (d += differingPositions(seq, b.sequences[mc]!)));
     return d;
   }
 
@@ -38,7 +41,7 @@ export class PathRelinker {
     g.load(from);
     let total = 0;
     for (let mc = 0; mc < g.m; mc++) {
-      diff[mc] = this.machineDistance(mc, to.sequences[mc]!);
+      diff[mc] = differingPositions(from.sequences[mc]!, to.sequences[mc]!);
       total += diff[mc]!;
     }
     const low = Math.ceil(total * margin);

@@ -31,8 +31,9 @@ const REASSIGN = 2; // move u to alternative `alt`, right after v (-1: first)
  * iterations threw away trajectories that were still improving (mean gap on swv11–15 at 60 s, `npm run
  * bench:jssp`: 3.65 % with it, 1.10 % when it grows with the square of jobs per machine, docs/benchmarks.md);
  * on 10×10 shops restarts still help reach the optimum (ft10, la38). Relinked starts (job shops) pay off
- * sooner than random kicks, so their rounds are 0.6 times as long (0.4 was alike, 0.15 much worse, and kicks
- * alone were worse with shorter rounds: 20 s runs on swv01–10, seeds 1–2).
+ * sooner than random kicks, so their rounds are 0.6 times as long (swv01–10 at 60 s: 1.94 % → 1.43 % with
+ * both, docs/benchmarks.md); on 50×10 shops the shorter rounds cost more than relinking gains (swv11–15:
+ * 1.10 % → 1.66 %), left as is until measured otherwise.
  */
 export function restartInterval(shop: CompiledShop): number {
   const jobsPerMachine = shop.jobCount / Math.max(1, shop.m);
@@ -137,10 +138,15 @@ export class TabuSearch implements ShopSearch {
 
   adopt(solution: ShopSolution): void {
     this.relinking?.endRound();
-    this.g.load(solution);
-    if (!this.incremental.evaluate()) throw new Error('adopted solution has a cycle');
-    this.sinceRestart = 0;
+    this.startFrom(solution, 'adopted solution');
     this.recordIfBest();
+  }
+
+  /** Continue from another solution: a new round. */
+  private startFrom(solution: ShopSolution, what: string): void {
+    this.g.load(solution);
+    if (!this.incremental.evaluate()) throw new Error(`tabu search: the ${what} has a cycle`);
+    this.sinceRestart = 0;
   }
 
   private recordIfBest(): boolean {
@@ -190,28 +196,19 @@ export class TabuSearch implements ShopSearch {
   private restart(): void {
     this.restarts++;
     const relinked = this.relinking?.nextStart(this.rng);
-    if (relinked !== undefined) {
-      this.relinkedStarts++;
-      this.g.load(relinked);
-      if (!this.incremental.evaluate()) throw new Error('tabu search: a relinked start has a cycle');
-      this.tabu.clear();
-      this.sinceRestart = 0;
-      this.recordIfBest();
-      return;
-    }
-    const entry = this.rng.int(2) === 0 ? this.elite.best() : this.elite.pick(this.rng);
-    if (entry === undefined) return;
-    this.g.load(entry);
-    this.incremental.evaluate();
+    if (relinked !== undefined) this.relinkedStarts++;
+    const start = relinked ?? (this.rng.int(2) === 0 ? this.elite.best() : this.elite.pick(this.rng));
+    if (start === undefined) return;
+    this.startFrom(start, relinked !== undefined ? 'relinked start' : 'elite solution');
     this.tabu.clear();
-    const kicks = 2 + this.rng.int(6);
+    // A relinked start is new already; an elite solution gets a few random moves.
+    const kicks = relinked !== undefined ? 0 : 2 + this.rng.int(6);
     for (let k = 0; k < kicks; k++) {
       this.path.find(this.g, this.rng);
       this.scan();
       if (this.fallbackCount === 0) break;
       this.apply(this.fallbackKind, this.fallbackU, this.fallbackV, this.fallbackAlt, false);
     }
-    this.sinceRestart = 0;
     this.recordIfBest();
   }
 
