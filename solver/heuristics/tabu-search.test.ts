@@ -126,8 +126,8 @@ describe('tabu search', () => {
     const flexible = compileShop(randomShop(34, 10, 10, 10, 2));
     expect(restartInterval(square)).toBe(0.6 * (10000 + 20 * square.n));
     expect(restartInterval(wide)).toBe(0.6 * (10000 + 20 * wide.n));
-    // 5 jobs per machine: 25 times the per-operation share.
-    expect(restartInterval(long)).toBe(0.6 * (10000 + 20 * long.n * 25));
+    // 5 jobs per machine: 25 times the per-operation share, of which only the base part is shortened.
+    expect(restartInterval(long)).toBe(0.6 * (10000 + 20 * long.n) + 20 * long.n * 24);
     expect(restartInterval(flexible)).toBe(10000 + 20 * flexible.n);
   });
 

@@ -31,14 +31,15 @@ const REASSIGN = 2; // move u to alternative `alt`, right after v (-1: first)
  * iterations threw away trajectories that were still improving (mean gap on swv11–15 at 60 s, `npm run
  * bench:jssp`: 3.65 % with it, 1.10 % when it grows with the square of jobs per machine, docs/benchmarks.md);
  * on 10×10 shops restarts still help reach the optimum (ft10, la38). Relinked starts (job shops) pay off
- * sooner than random kicks, so their rounds are 0.6 times as long (swv01–10 at 60 s: 1.94 % → 1.43 % with
- * both, docs/benchmarks.md); on 50×10 shops the shorter rounds cost more than relinking gains (swv11–15:
- * 1.10 % → 1.66 %), left as is until measured otherwise.
+ * sooner than random kicks, so there the base part of a round is 0.6 times as long (swv01–10 at 60 s: 1.94 %
+ * → 1.43 %, docs/benchmarks.md); the part that grows with jobs per machine is not shortened, because
+ * shortening it too cost the 50×10 shops more than relinking gained there (swv11–15: 1.10 % → 1.66 %).
  */
 export function restartInterval(shop: CompiledShop): number {
   const jobsPerMachine = shop.jobCount / Math.max(1, shop.m);
-  const interval = 10000 + 20 * shop.n * Math.max(1, jobsPerMachine * jobsPerMachine);
-  return Math.round(shop.flexible ? interval : 0.6 * interval);
+  const longBlocks = 20 * shop.n * (Math.max(1, jobsPerMachine * jobsPerMachine) - 1);
+  const base = 10000 + 20 * shop.n;
+  return Math.round((shop.flexible ? base : 0.6 * base) + longBlocks);
 }
 
 export class TabuSearch implements ShopSearch {
