@@ -10,7 +10,7 @@ interface Entry {
 }
 
 // FNV-1a over the machine sequences (which sequence an operation is in is its machine choice): tells distinct
-// solutions apart cheaply. The graph's linked lists and a solution's arrays hash alike.
+// solutions apart cheaply.
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const END_OF_MACHINE = 0xffff;
@@ -24,15 +24,6 @@ function fingerprintOfGraph(g: DisjunctiveGraph): number {
   return h >>> 0;
 }
 
-function fingerprintOfSolution(solution: ShopSolution): number {
-  let h = FNV_OFFSET;
-  for (const seq of solution.sequences) {
-    for (const o of seq) h = Math.imul(h ^ o, FNV_PRIME);
-    h = Math.imul(h ^ END_OF_MACHINE, FNV_PRIME);
-  }
-  return h >>> 0;
-}
-
 export class EliteSet {
   private readonly entries: Entry[] = [];
 
@@ -41,11 +32,6 @@ export class EliteSet {
   /** Keep the graph's current solution if it is among the best distinct ones (copied only then). */
   offer(makespan: number, g: DisjunctiveGraph): void {
     if (this.admits(makespan)) this.insert(makespan, fingerprintOfGraph(g), () => g.toSolution());
-  }
-
-  /** Keep a solution if it is among the best distinct ones. */
-  offerSolution(makespan: number, solution: ShopSolution): void {
-    if (this.admits(makespan)) this.insert(makespan, fingerprintOfSolution(solution), () => solution);
   }
 
   private admits(makespan: number): boolean {
@@ -64,14 +50,6 @@ export class EliteSet {
 
   get size(): number {
     return this.entries.length;
-  }
-
-  /** Two distinct entries at random (the pool must hold at least two). */
-  pickTwo(rng: FastRandom): [ShopSolution, ShopSolution] {
-    const i = rng.int(this.entries.length);
-    let j = rng.int(this.entries.length - 1);
-    if (j >= i) j++;
-    return [this.entries[i]!.solution, this.entries[j]!.solution];
   }
 
   best(): ShopSolution | undefined {

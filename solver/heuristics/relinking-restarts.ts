@@ -5,23 +5,26 @@
 // (docs/benchmarks.md, `npm run bench:jssp`).
 import type { ShopSolution } from '../shop/solution.js';
 import type { DisjunctiveGraph } from './disjunctive-graph.js';
-import { EliteSet } from './elite-set.js';
 import type { FastRandom } from './fast-random.js';
 import { PathRelinker } from './path-relinking.js';
+import { RelinkingPool } from './relinking-pool.js';
 
 /** Round bests kept for relinking (a small pool: a new round best soon takes part in a walk). */
 const POOL_SIZE = 10;
+/** Round bests closer than this share of the operations are variants of one another (one place for them). */
+const NEAR_SHARE = 0.05;
 /** The start is at least this share of the distance away from both ends of the path. */
 const MARGIN = 0.25;
 
 export class RelinkingRestarts {
-  private readonly pool = new EliteSet(POOL_SIZE);
+  private readonly pool: RelinkingPool;
   private readonly relinker: PathRelinker;
   private roundBest = Infinity;
   private roundSolution: ShopSolution | undefined;
 
   constructor(private readonly g: DisjunctiveGraph) {
     this.relinker = new PathRelinker(g);
+    this.pool = new RelinkingPool(POOL_SIZE, g.n, NEAR_SHARE);
   }
 
   /** After each step of the search: true when the graph's solution is the round's best so far. */
@@ -34,7 +37,7 @@ export class RelinkingRestarts {
 
   /** The round is over (a restart, or another search's solution adopted): its best joins the pool. */
   endRound(): void {
-    if (this.roundSolution !== undefined) this.pool.offerSolution(this.roundBest, this.roundSolution);
+    if (this.roundSolution !== undefined) this.pool.offer(this.roundBest, this.roundSolution);
     this.roundBest = Infinity;
     this.roundSolution = undefined;
   }
