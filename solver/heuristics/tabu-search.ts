@@ -28,12 +28,11 @@ const REASSIGN = 2; // move u to alternative `alt`, right after v (-1: first)
 /**
  * Iterations without a better solution in the round before a restart. With many jobs per machine the
  * blocks are long and improvements come further apart: on 50×10 shops a restart after 10,000 + 20·n
- * iterations threw away trajectories that were still improving (mean gap on swv11–15 at 60 s, `npm run
- * bench:jssp`: 3.65 % with it, 1.10 % when it grows with the square of jobs per machine, docs/benchmarks.md);
- * on 10×10 shops restarts still help reach the optimum (ft10, la38). Relinked starts (job shops) pay off
- * sooner than random kicks, so there the base part of a round is 0.6 times as long (swv01–10 at 60 s: 1.94 %
- * → 1.43 %, docs/benchmarks.md); the part that grows with jobs per machine is not shortened, because
- * shortening it too cost the 50×10 shops more than relinking gained there (swv11–15: 1.10 % → 1.66 %).
+ * iterations threw away trajectories that were still improving, so the interval grows with the square of
+ * jobs per machine; on 10×10 shops restarts still help reach the optimum (ft10, la38). Relinked starts (job
+ * shops) pay off sooner than random kicks, so there the base part of a round is 0.6 times as long; the part
+ * that grows with jobs per machine is not shortened (shortening it too gave swv11–15 1.66 % against 1.00 %
+ * now at 60 s, docs/benchmarks.md, `npm run bench:jssp`; the older runs are in that file's history).
  */
 export function restartInterval(shop: CompiledShop): number {
   const jobsPerMachine = shop.jobCount / Math.max(1, shop.m);
