@@ -9,17 +9,12 @@ interface Entry {
   solution: ShopSolution;
 }
 
-// FNV-1a over the machine sequences (which sequence an operation is in is its machine choice): tells distinct
-// solutions apart cheaply.
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const END_OF_MACHINE = 0xffff;
-
-function fingerprintOfGraph(g: DisjunctiveGraph): number {
-  let h = FNV_OFFSET;
+/** FNV-1a over the machine sequences and the machine choice: tells distinct solutions apart cheaply. */
+function fingerprint(g: DisjunctiveGraph): number {
+  let h = 0x811c9dc5;
   for (let mc = 0; mc < g.m; mc++) {
-    for (let o = g.mFirst[mc]!; o >= 0; o = g.mNext[o]!) h = Math.imul(h ^ o, FNV_PRIME);
-    h = Math.imul(h ^ END_OF_MACHINE, FNV_PRIME);
+    for (let o = g.mFirst[mc]!; o >= 0; o = g.mNext[o]!) h = Math.imul(h ^ o, 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193);
   }
   return h >>> 0;
 }
@@ -29,27 +24,17 @@ export class EliteSet {
 
   constructor(private readonly capacity: number) {}
 
-  /** Keep the graph's current solution if it is among the best distinct ones (copied only then). */
+  /** Keep the graph's current solution if it is among the best distinct ones. */
   offer(makespan: number, g: DisjunctiveGraph): void {
-    if (this.admits(makespan)) this.insert(makespan, fingerprintOfGraph(g), () => g.toSolution());
-  }
-
-  private admits(makespan: number): boolean {
     const worst = this.entries[this.entries.length - 1];
-    return this.entries.length < this.capacity || worst === undefined || makespan < worst.makespan;
-  }
-
-  private insert(makespan: number, hash: number, solution: () => ShopSolution): void {
+    if (this.entries.length >= this.capacity && worst !== undefined && makespan >= worst.makespan) return;
+    const hash = fingerprint(g);
     if (this.entries.some((e) => e.hash === hash && e.makespan === makespan)) return;
-    const entry = { makespan, hash, solution: solution() };
+    const entry = { makespan, hash, solution: g.toSolution() };
     const at = this.entries.findIndex((e) => e.makespan > makespan);
     if (at < 0) this.entries.push(entry);
     else this.entries.splice(at, 0, entry);
     if (this.entries.length > this.capacity) this.entries.pop();
-  }
-
-  get size(): number {
-    return this.entries.length;
   }
 
   best(): ShopSolution | undefined {

@@ -1,8 +1,8 @@
 // Restart points for the tabu search of a job shop: the best solution of every round (the stretch between two
 // restarts) joins a small pool, and a new round starts from the middle of a path between two pool solutions
 // (towards the pool's best half of the time). Each start keeps what good solutions agree on and recombines the
-// rest; on swv01–10 this did better than restarting from an elite solution with a few random moves
-// (docs/benchmarks.md, `npm run bench:jssp`).
+// rest (swv01–10 at 60 s, `npm run bench:jssp`: 1.94 % with restarts from kicked elite solutions, 1.43 % with
+// relinking; the runs of a91e4df and 6478968 in the history of docs/benchmarks.md).
 import type { ShopSolution } from '../shop/solution.js';
 import type { DisjunctiveGraph } from './disjunctive-graph.js';
 import type { FastRandom } from './fast-random.js';
